@@ -1,0 +1,16 @@
+// Umbrella header: everything a user of closeio-cpp needs.
+#pragma once
+
+#include "closeio/cancellation.hpp"
+#include "closeio/client_options.hpp"
+#include "closeio/credentials.hpp"
+#include "closeio/errors.hpp"
+#include "closeio/list_options.hpp"
+#include "closeio/logging.hpp"
+#include "closeio/outcome.hpp"
+#include "closeio/outcomes_client.hpp"
+#include "closeio/outcomes_connection.hpp"
+#include "closeio/rate_limit.hpp"
+#include "closeio/retry_policy.hpp"
+#include "closeio/timestamp.hpp"
+#include "closeio/version.hpp"

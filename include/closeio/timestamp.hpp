@@ -1,0 +1,19 @@
+// Conversions between closeio::Timestamp and Close's ISO 8601 wire format.
+#pragma once
+
+#include <string>
+#include <string_view>
+
+#include "closeio/export.hpp"
+#include "closeio/outcome.hpp"
+
+namespace closeio {
+
+/// Formats as Close does: "2025-07-29T10:30:00.000000+00:00" (UTC, six fractional digits).
+CLOSEIO_EXPORT std::string format_timestamp(Timestamp t);
+
+/// Parses ISO 8601 "YYYY-MM-DDThh:mm:ss[.f{1,9}](Z|±hh:mm|±hhmm)" and normalises to UTC.
+/// Digits beyond microseconds are truncated. Throws std::invalid_argument on any other text.
+CLOSEIO_EXPORT Timestamp parse_timestamp(std::string_view text);
+
+}  // namespace closeio
