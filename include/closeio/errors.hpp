@@ -32,8 +32,8 @@ class CLOSEIO_EXPORT Error : public std::runtime_error {
 class CLOSEIO_EXPORT ApiError : public Error {
  public:
   /// Builds the error; `what()` becomes "<method> <path>: HTTP <status>: <message>".
-  ApiError(std::string method, std::string path, int status, std::string message,
-           std::string body, HttpHeaders headers, int attempts = 1);
+  ApiError(std::string method, std::string path, int status, std::string message, std::string body,
+           HttpHeaders headers, int attempts = 1);
   /// The HTTP status code, e.g. 404.
   int status() const noexcept { return status_; }
   /// Close's own message (`error`, or `errors` + `field-errors`), else the bounded raw body.
@@ -66,9 +66,7 @@ class CLOSEIO_EXPORT BadRequestError : public ApiError {
   /// Close's `errors` list (may be empty).
   const std::vector<std::string>& errors() const noexcept { return errors_; }
   /// Close's `field-errors`, nested ones flattened to dotted paths such as "applies_to.0".
-  const std::map<std::string, std::string>& field_errors() const noexcept {
-    return field_errors_;
-  }
+  const std::map<std::string, std::string>& field_errors() const noexcept { return field_errors_; }
 
  private:
   std::vector<std::string> errors_;

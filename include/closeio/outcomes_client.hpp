@@ -31,10 +31,10 @@ class CLOSEIO_EXPORT OutcomeRange {
     using pointer = const Outcome*;                     ///< Pointer to the current outcome.
     using reference = const Outcome&;                   ///< Reference to the current outcome.
 
-    iterator() = default;  ///< The end iterator.
-    reference operator*() const;   ///< The current outcome.
-    pointer operator->() const;    ///< The current outcome.
-    iterator& operator++();        ///< Advances; fetches the next page when needed.
+    iterator() = default;              ///< The end iterator.
+    reference operator*() const;       ///< The current outcome.
+    pointer operator->() const;        ///< The current outcome.
+    iterator& operator++();            ///< Advances; fetches the next page when needed.
     void operator++(int) { ++*this; }  ///< Advances (input iterators return nothing useful).
     /// Equal when both are at the end, or both point into the same range.
     friend bool operator==(const iterator& a, const iterator& b) {

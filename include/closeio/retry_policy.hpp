@@ -38,7 +38,8 @@ class CLOSEIO_EXPORT DefaultRetryPolicy : public RetryPolicy {
   /// backoff base `initial_backoff` (default 500 ms) capped at `max_backoff` (default 8 s);
   /// server-requested waits above `max_server_wait` (default 60 s) are not waited out.
   explicit DefaultRetryPolicy(
-      int max_retries = 3, std::chrono::milliseconds initial_backoff = std::chrono::milliseconds(500),
+      int max_retries = 3,
+      std::chrono::milliseconds initial_backoff = std::chrono::milliseconds(500),
       std::chrono::milliseconds max_backoff = std::chrono::milliseconds(8000),
       std::chrono::milliseconds max_server_wait = std::chrono::milliseconds(60000));
 

@@ -1,0 +1,55 @@
+// The HTTP seam: a request, what came back, and the interface the libcurl transport implements.
+#pragma once
+
+#include <chrono>
+#include <memory>
+#include <string>
+
+#include "closeio/cancellation.hpp"
+#include "closeio/errors.hpp"
+
+namespace closeio::internal {
+
+/// One HTTP attempt to send.
+struct HttpRequest {
+  std::string method;     ///< "GET", "POST", "PUT" or "DELETE".
+  std::string url;        ///< Absolute URL with query.
+  std::string body;       ///< JSON body; sent only when `has_body`.
+  bool has_body = false;  ///< POST and PUT carry a body.
+  /// Use a new connection: a request that must not be re-sent by libcurl's own recovery on a
+  /// stale keep-alive connection (POST) goes out on a connection known to be fresh.
+  bool fresh_connection = false;
+  std::chrono::milliseconds timeout{60000};  ///< Whole attempt, connect included.
+  CancellationToken cancellation;            ///< Aborts the transfer when cancelled.
+};
+
+/// Why an attempt produced no usable HTTP answer.
+enum class TransportFailure {
+  none,       ///< An HTTP answer arrived (any status).
+  not_sent,   ///< Resolving, connecting or the TLS handshake failed: the server saw nothing.
+  failed,     ///< The connection failed after the request may have been sent.
+  timed_out,  ///< The attempt hit its timeout (sent or not: see `request_sent`).
+  too_large,  ///< The body exceeded the configured cap; the transfer was stopped.
+  cancelled,  ///< The cancellation token fired.
+};
+
+/// The result of one attempt.
+struct HttpResult {
+  TransportFailure failure = TransportFailure::none;
+  bool request_sent = false;  ///< False only when the server cannot have seen the request.
+  std::string error;          ///< libcurl's description of the failure; never holds a secret.
+  int status = 0;
+  HttpHeaders headers;  ///< Of the final response.
+  std::string body;     ///< Decoded (decompressed) body.
+  std::chrono::microseconds elapsed{0};
+  HttpHeaders request_headers;  ///< As sent, for the logging hook; Authorization included.
+};
+
+/// Sends requests. Implementations are thread-safe.
+class HttpTransport {
+ public:
+  virtual ~HttpTransport() = default;
+  virtual HttpResult perform(const HttpRequest& request) = 0;
+};
+
+}  // namespace closeio::internal

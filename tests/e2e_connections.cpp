@@ -1,0 +1,48 @@
+// Connection reuse and concurrent use of one client from many threads.
+#include <gmock/gmock.h>
+#include <gtest/gtest.h>
+
+#include "support/test_client.hpp"
+
+namespace closeio {
+namespace {
+
+using testing::FakeCloseServer;
+
+TEST(Connections, SequentialCallsReuseOneConnection) {
+  FakeCloseServer server;
+  OutcomesClient client(test::options_for(server));
+  OutcomeCreate seed;
+  seed.name = "Reused";
+  const Outcome outcome = server.seed(seed);
+  for (int i = 0; i < 20; ++i) client.fetch(outcome.id);
+  client.update(outcome.id, OutcomeUpdate().set_name("Still reused"));
+  client.list_page();
+  client.remove(outcome.id);
+  EXPECT_EQ(server.requests().size(), 23u);
+  EXPECT_EQ(server.connection_count(), 1u);
+}
+
+TEST(Connections, CopiesOfAClientShareConnections) {
+  FakeCloseServer server;
+  OutcomesClient client(test::options_for(server));
+  client.list_page();
+  OutcomesClient copy = client;
+  copy.list_page();
+  EXPECT_EQ(server.connection_count(), 1u);
+}
+
+TEST(Connections, PostsUseAFreshConnectionSoLibcurlCannotResendThem) {
+  FakeCloseServer server;
+  OutcomesClient client(test::options_for(server));
+  client.list_page();
+  OutcomeCreate create;
+  create.name = "Fresh";
+  client.create(create);
+  client.create(create);
+  EXPECT_EQ(server.creates_performed(), 2u);
+  EXPECT_EQ(server.connection_count(), 3u);
+}
+
+}  // namespace
+}  // namespace closeio
