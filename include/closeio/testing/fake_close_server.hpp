@@ -65,7 +65,7 @@ struct ScriptedResponse {
 };
 
 /// A request as the emulator received it.
-struct RecordedRequest {
+struct CLOSEIO_EXPORT RecordedRequest {
   std::string method;  ///< "GET", "POST", ...
   std::string target;  ///< Raw request target as sent, e.g. "/api/v1/outcome/?_limit=2".
   std::string path;    ///< Decoded path, e.g. "/api/v1/outcome/".

@@ -1,0 +1,294 @@
+// FakeCloseServer: the HTTP side of the emulator (listening, threads, stop, request log,
+// scripted answers). What Close answers lives in fake_outcomes_api.cpp.
+#include "closeio/testing/fake_close_server.hpp"
+
+#include <httplib.h>
+
+#include <algorithm>
+#include <atomic>
+#include <condition_variable>
+#include <ctime>
+#include <mutex>
+#include <stdexcept>
+#include <thread>
+
+#include "testing/connection_reaper.hpp"
+#include "testing/counting_thread_pool.hpp"
+#include "testing/fake_http_answer.hpp"
+#include "testing/fake_outcome_json.hpp"
+#include "testing/fake_outcome_store.hpp"
+#include "testing/fake_outcomes_api.hpp"
+#include "testing/fake_rate_limit.hpp"
+#include "testing/fake_request_record.hpp"
+#include "testing/fake_script_queue.hpp"
+
+namespace closeio::testing {
+namespace {
+
+// Reuse one connection for as many requests as a test sends.
+constexpr std::size_t kKeepAliveMaxRequests = 1'000'000;
+// How long an idle keep-alive connection stays open, in seconds. stop() does not wait for it
+// (see connection_reaper.hpp).
+constexpr time_t kKeepAliveTimeoutSeconds = 5;
+// Reported in the RateLimit header; the emulator never refuses on its own.
+constexpr int kRateLimitPerWindow = 600;
+constexpr std::chrono::milliseconds kRateLimitWindow{1000};
+
+bool uses_tls(const FakeCloseServerOptions& options) {
+  return !options.tls_cert_file.empty() && !options.tls_key_file.empty();
+}
+
+// httplib routes these methods to the handlers registered below; the rest (CONNECT, TRACE,
+// PRI) only reach the pre-routing handler.
+bool has_route_handler(const std::string& method) {
+  return method == "GET" || method == "HEAD" || method == "POST" || method == "PUT" ||
+         method == "PATCH" || method == "DELETE" || method == "OPTIONS";
+}
+
+}  // namespace
+
+struct FakeCloseServer::Impl {
+  explicit Impl(FakeCloseServerOptions opts)
+      : options(std::move(opts)),
+        store(options.organization_id, options.user_id),
+        api(options, store),
+        rate_limit(kRateLimitPerWindow, kRateLimitWindow) {}
+
+  ~Impl() { stop(); }
+
+  void start();
+  void stop();
+  void serve(const httplib::Request& request, httplib::Response& response);
+  void wait_before_answer(std::chrono::milliseconds delay);
+  void count(const internal::ApiAnswer& answer);
+
+  const FakeCloseServerOptions options;
+  internal::FakeOutcomeStore store;
+  internal::FakeOutcomesApi api;
+  internal::FakeScriptQueue script;
+  internal::FakeRateLimit rate_limit;
+
+  mutable std::mutex requests_mutex;
+  std::vector<RecordedRequest> requests;
+
+  std::atomic<std::size_t> connections{0};
+  std::atomic<std::size_t> creates{0};
+  std::atomic<std::size_t> writes{0};
+
+  std::unique_ptr<httplib::Server> http;
+  std::thread listener;
+  int port = 0;
+  socket_t listening_socket = INVALID_SOCKET;  // written by the socket-options hook before bind
+
+  // Guards the three flags; `state_changed` wakes the constructor (listening / listener_done)
+  // and every delayed answer (stopping).
+  std::mutex state_mutex;
+  std::condition_variable state_changed;
+  bool listening = false;
+  bool listener_done = false;
+  bool stopping = false;
+
+  std::mutex stop_mutex;  // makes concurrent stop() calls join the listener only once
+};
+
+void FakeCloseServer::Impl::start() {
+  if (uses_tls(options)) {
+    http = std::make_unique<httplib::SSLServer>(options.tls_cert_file.c_str(),
+                                                options.tls_key_file.c_str());
+  } else {
+    http = std::make_unique<httplib::Server>();
+  }
+  if (!http->is_valid()) {
+    throw std::runtime_error("FakeCloseServer: cannot load TLS certificate " +
+                             options.tls_cert_file + " / key " + options.tls_key_file);
+  }
+
+  http->set_keep_alive_max_count(kKeepAliveMaxRequests);
+  http->set_keep_alive_timeout(kKeepAliveTimeoutSeconds);
+  // Headers and body go out in separate writes; without this, Nagle plus the client's delayed
+  // ACK can stall each keep-alive answer by tens of milliseconds.
+  http->set_tcp_nodelay(true);
+  // httplib's default adds SO_REUSEPORT, which lets a second server bind a port already in use
+  // and silently share its connections. Only SO_REUSEADDR (rebinding over TIME_WAIT) is wanted,
+  // so that a taken port fails to bind as documented. httplib calls this for the socket it is
+  // about to bind, which is how the listening socket is known (its backlog is raised after bind).
+  http->set_socket_options([this](socket_t sock) {
+    int yes = 1;
+    setsockopt(sock, SOL_SOCKET, SO_REUSEADDR, &yes, sizeof yes);
+    listening_socket = sock;
+  });
+
+  const auto threads = static_cast<std::size_t>(std::max(options.threads, 1));
+  // httplib creates the task queue once, right after it starts accepting: the signal that the
+  // constructor may return.
+  http->new_task_queue = [this, threads]() -> httplib::TaskQueue* {
+    auto* pool = new internal::CountingThreadPool(threads, connections);
+    {
+      std::lock_guard<std::mutex> lock(state_mutex);
+      listening = true;
+    }
+    state_changed.notify_all();
+    return pool;
+  };
+
+  auto handler = [this](const httplib::Request& request, httplib::Response& response) {
+    serve(request, response);
+  };
+  http->Get(".*", handler);  // HEAD too
+  http->Post(".*", handler);
+  http->Put(".*", handler);
+  http->Patch(".*", handler);
+  http->Delete(".*", handler);
+  http->Options(".*", handler);
+  http->set_pre_routing_handler(
+      [this](const httplib::Request& request, httplib::Response& response) {
+        if (has_route_handler(request.method)) return httplib::Server::HandlerResponse::Unhandled;
+        serve(request, response);  // recorded and answered 405/404/401 like any other
+        return httplib::Server::HandlerResponse::Handled;
+      });
+  http->set_exception_handler(
+      [](const httplib::Request&, httplib::Response& response, std::exception_ptr) {
+        response.status = 500;
+        response.set_content(internal::error_body("Internal Server Error"), "application/json");
+      });
+
+  if (options.port == 0) {
+    port = http->bind_to_any_port(options.host);
+  } else {
+    port = http->bind_to_port(options.host, options.port) ? options.port : -1;
+  }
+  if (port < 0) {
+    throw std::runtime_error("FakeCloseServer: cannot listen on " + options.host + ":" +
+                             std::to_string(options.port));
+  }
+  // httplib listens with a backlog of 5: a burst of parallel connects overflows it, and each
+  // dropped SYN stalls its client for the 1 s SYN retransmission timeout. Calling listen()
+  // again on a listening socket only raises the backlog.
+  ::listen(listening_socket, SOMAXCONN);
+
+  listener = std::thread([this] {
+    http->listen_after_bind();
+    {
+      std::lock_guard<std::mutex> lock(state_mutex);
+      listener_done = true;
+    }
+    state_changed.notify_all();
+  });
+  bool ok = false;
+  {
+    std::unique_lock<std::mutex> lock(state_mutex);
+    state_changed.wait(lock, [this] { return listening || listener_done; });
+    ok = listening;
+  }
+  if (!ok) {
+    listener.join();
+    throw std::runtime_error("FakeCloseServer: the listener stopped before accepting");
+  }
+}
+
+void FakeCloseServer::Impl::stop() {
+  std::lock_guard<std::mutex> call(stop_mutex);
+  {
+    std::lock_guard<std::mutex> lock(state_mutex);
+    stopping = true;
+  }
+  state_changed.notify_all();  // cuts latency and scripted delays short
+  if (!listener.joinable()) return;
+  http->stop();  // closes the listening socket
+  internal::shut_down_accepted_connections(options.host, port);
+  listener.join();  // httplib joins its workers before listen_after_bind() returns
+}
+
+void FakeCloseServer::Impl::serve(const httplib::Request& request, httplib::Response& response) {
+  RecordedRequest record = internal::record_request(request);
+  {
+    std::lock_guard<std::mutex> lock(requests_mutex);
+    requests.push_back(record);
+  }
+
+  if (std::optional<ScriptedResponse> scripted = script.take(record.method, record.path)) {
+    // A "performed" scripted answer models a write that reached Close but whose answer was
+    // replaced or lost: the state changes first, the scripted answer is what the client sees.
+    if (scripted->perform) count(api.handle(record));
+    wait_before_answer(options.latency + scripted->delay);
+    internal::write_scripted_answer(*scripted, response);
+    return;
+  }
+
+  const internal::ApiAnswer answer = api.handle(record);
+  count(answer);
+  const std::string rate_limit_header = rate_limit.next();
+  wait_before_answer(options.latency);
+  internal::write_api_answer(answer, rate_limit_header, response);
+}
+
+void FakeCloseServer::Impl::wait_before_answer(std::chrono::milliseconds delay) {
+  if (delay <= std::chrono::milliseconds::zero()) return;
+  std::unique_lock<std::mutex> lock(state_mutex);
+  state_changed.wait_for(lock, delay, [this] { return stopping; });
+}
+
+void FakeCloseServer::Impl::count(const internal::ApiAnswer& answer) {
+  if (answer.created) creates.fetch_add(1);
+  if (answer.wrote) writes.fetch_add(1);
+}
+
+FakeCloseServer::FakeCloseServer(FakeCloseServerOptions options)
+    : impl_(std::make_unique<Impl>(std::move(options))) {
+  impl_->start();
+}
+
+FakeCloseServer::~FakeCloseServer() { stop(); }
+
+void FakeCloseServer::stop() { impl_->stop(); }
+
+int FakeCloseServer::port() const { return impl_->port; }
+
+std::string FakeCloseServer::base_url() const {
+  const std::string& host = impl_->options.host;
+  // An IPv6 literal needs brackets in a URL.
+  const std::string authority = host.find(':') != std::string::npos ? "[" + host + "]" : host;
+  return std::string(uses_tls(impl_->options) ? "https" : "http") + "://" + authority + ":" +
+         std::to_string(impl_->port) + "/api/v1/";
+}
+
+Outcome FakeCloseServer::seed(const OutcomeCreate& outcome) {
+  if (outcome.type == OutcomeType::unknown) {
+    throw std::invalid_argument("FakeCloseServer::seed: OutcomeType::unknown has no wire value");
+  }
+  internal::NewOutcome fields;
+  fields.name = outcome.name;
+  fields.description = outcome.description;
+  fields.type = outcome.type.value_or(OutcomeType::custom);
+  return impl_->store.create(fields);
+}
+
+void FakeCloseServer::seed_many(std::size_t count, const std::string& prefix) {
+  impl_->store.create_many(count, prefix);
+}
+
+std::vector<Outcome> FakeCloseServer::outcomes() const { return impl_->store.all(); }
+
+void FakeCloseServer::clear_outcomes() { impl_->store.clear(); }
+
+void FakeCloseServer::script(ScriptedResponse response) { impl_->script.push(std::move(response)); }
+
+void FakeCloseServer::clear_script() { impl_->script.clear(); }
+
+std::vector<RecordedRequest> FakeCloseServer::requests() const {
+  std::lock_guard<std::mutex> lock(impl_->requests_mutex);
+  return impl_->requests;
+}
+
+void FakeCloseServer::clear_requests() {
+  std::lock_guard<std::mutex> lock(impl_->requests_mutex);
+  impl_->requests.clear();
+}
+
+std::size_t FakeCloseServer::connection_count() const { return impl_->connections.load(); }
+
+std::size_t FakeCloseServer::creates_performed() const { return impl_->creates.load(); }
+
+std::size_t FakeCloseServer::writes_performed() const { return impl_->writes.load(); }
+
+}  // namespace closeio::testing

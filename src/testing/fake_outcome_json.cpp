@@ -1,0 +1,97 @@
+#include "testing/fake_outcome_json.hpp"
+
+#include <algorithm>
+#include <chrono>
+#include <cstdint>
+#include <cstdio>
+#include <ctime>
+#include <nlohmann/json.hpp>
+
+namespace closeio::testing::internal {
+namespace {
+
+using Json = nlohmann::ordered_json;  // keeps Close's field order in the output
+
+// Names come from tests (seed) as well as from parsed JSON; never let invalid UTF-8 throw.
+std::string dump(const Json& json) {
+  return json.dump(-1, ' ', false, Json::error_handler_t::replace);
+}
+
+Json optional_string(const std::optional<std::string>& value) {
+  return value ? Json(*value) : Json(nullptr);
+}
+
+Json outcome_json(const Outcome& outcome, const FieldSelection& fields) {
+  Json applies_to = Json::array();
+  for (AppliesTo item : outcome.applies_to) applies_to.push_back(wire_name(item));
+  Json all = {
+      {"id", outcome.id},
+      {"organization_id", outcome.organization_id},
+      {"name", outcome.name},
+      {"description", optional_string(outcome.description)},
+      {"type", wire_name(outcome.type)},
+      {"applies_to", std::move(applies_to)},
+      {"created_by", optional_string(outcome.created_by)},
+      {"updated_by", optional_string(outcome.updated_by)},
+      {"date_created", format_close_timestamp(outcome.date_created)},
+      {"date_updated", format_close_timestamp(outcome.date_updated)},
+  };
+  if (!fields) return all;
+  Json selected = Json::object();
+  for (auto& [key, value] : all.items()) {
+    if (std::find(fields->begin(), fields->end(), key) != fields->end()) selected[key] = value;
+  }
+  return selected;
+}
+
+}  // namespace
+
+std::string format_close_timestamp(Timestamp t) {
+  const std::int64_t total = t.time_since_epoch().count();
+  constexpr std::int64_t kPerSecond = 1'000'000;
+  // Floor division so that instants before the epoch still get a fraction in [0, 999999].
+  std::int64_t seconds = total / kPerSecond;
+  std::int64_t fraction = total % kPerSecond;
+  if (fraction < 0) {
+    fraction += kPerSecond;
+    seconds -= 1;
+  }
+  const std::time_t as_time_t = static_cast<std::time_t>(seconds);
+  std::tm utc{};
+  gmtime_r(&as_time_t, &utc);
+  char text[64];
+  std::snprintf(text, sizeof text, "%04d-%02d-%02dT%02d:%02d:%02d.%06lld+00:00", utc.tm_year + 1900,
+                utc.tm_mon + 1, utc.tm_mday, utc.tm_hour, utc.tm_min, utc.tm_sec,
+                static_cast<long long>(fraction));
+  return text;
+}
+
+std::string_view wire_name(OutcomeType type) {
+  switch (type) {
+    case OutcomeType::vm_dropped:
+      return "vm-dropped";
+    case OutcomeType::custom:
+    case OutcomeType::unknown:  // never stored: validation and seed() reject it
+      break;
+  }
+  return "custom";
+}
+
+std::string_view wire_name(AppliesTo applies_to) {
+  return applies_to == AppliesTo::meetings ? "meetings" : "calls";
+}
+
+std::string encode_outcome(const Outcome& outcome, const FieldSelection& fields) {
+  return dump(outcome_json(outcome, fields));
+}
+
+std::string encode_page(const OutcomePage& page, const FieldSelection& fields) {
+  Json data = Json::array();
+  for (const Outcome& outcome : page.items) data.push_back(outcome_json(outcome, fields));
+  Json body = {{"data", std::move(data)}, {"has_more", page.has_more}};
+  return dump(body);
+}
+
+std::string error_body(std::string_view message) { return dump(Json{{"error", message}}); }
+
+}  // namespace closeio::testing::internal
