@@ -187,6 +187,9 @@ std::unique_ptr<CurlTransport::Handle> CurlTransport::acquire() {
   set(e, CURLOPT_SSL_VERIFYPEER, 1L);
   set(e, CURLOPT_SSL_VERIFYHOST, 2L);
   set(e, CURLOPT_TCP_KEEPALIVE, 1L);
+  // A handle runs one request at a time, so one cached connection is all it can reuse; more
+  // would only hold idle sockets (and server workers) open, e.g. after a POST's fresh connection.
+  set(e, CURLOPT_MAXCONNECTS, 1L);
   set(e, CURLOPT_MAXFILESIZE_LARGE, static_cast<curl_off_t>(config_.max_response_bytes));
   if (!config_.ca_file.empty()) set(e, CURLOPT_CAINFO, config_.ca_file.c_str());
   if (!config_.ca_path.empty()) set(e, CURLOPT_CAPATH, config_.ca_path.c_str());
