@@ -1,0 +1,35 @@
+// Feeds arbitrary bytes to every decoder that reads server output. Any crash, sanitizer report,
+// leak or exception other than closeio::DecodeError is a bug.
+#include <cstddef>
+#include <cstdint>
+#include <string_view>
+
+#include "closeio/errors.hpp"
+#include "internal/error_body.hpp"
+#include "internal/json_codec.hpp"
+#include "internal/rate_limit_headers.hpp"
+
+extern "C" int LLVMFuzzerTestOneInput(const std::uint8_t* data, std::size_t size) {
+  const std::string_view body(reinterpret_cast<const char*>(data), size);
+  try {
+    (void)closeio::internal::decode_outcome(body);
+  } catch (const closeio::DecodeError&) {
+  }
+  try {
+    (void)closeio::internal::decode_outcome_page(body);
+  } catch (const closeio::DecodeError&) {
+  }
+  try {
+    closeio::internal::check_delete_body(body);
+  } catch (const closeio::DecodeError&) {
+  }
+  const closeio::internal::ErrorBody parsed = closeio::internal::parse_error_body(body);
+  if (parsed.message.size() > 64 * 1024) __builtin_trap();  // Messages must stay bounded.
+  const closeio::HttpHeaders headers = {{"RateLimit", std::string(body)},
+                                        {"Retry-After", std::string(body)},
+                                        {"X-Rate-Limit-Reset", std::string(body)}};
+  (void)closeio::internal::server_requested_wait(headers, parsed.rate_reset_seconds,
+                                                 std::chrono::system_clock::now());
+  (void)closeio::internal::parse_rate_limit_info(headers, std::chrono::system_clock::now());
+  return 0;
+}
