@@ -1,0 +1,241 @@
+// Test launcher for the examples (not an example itself). Starts an in-process Close emulator
+// on an ephemeral loopback port, runs one example program against it as a child process, echoes
+// the child's output, and checks its exit status, its output and the emulator's state after it.
+//
+//   run_example_against_fake_server [OPTIONS] -- EXAMPLE [ARGS...]
+//
+//   --seed N               outcomes seeded first, "Outcome 00001"... (default 3)
+//   --inject SPEC          scripted failure served first, STATUS[:COUNT][@METHOD] (repeatable)
+//   --retry-after S        seconds that injected 429s ask the client to wait (default 0)
+//   --no-credentials       run the example without CLOSE_API_KEY
+//   --expect REGEX         the example's stdout must contain a match (repeatable)
+//   --expect-stderr REGEX  its stderr must contain a match (repeatable)
+//   --expect-exit N        the exit status it must end with (default 0)
+//   --expect-outcomes N    how many outcomes the emulator must hold once it ended
+//
+// In ARGS, "{id}" becomes the id of the first seeded outcome and "{empty}" an empty string (CMake
+// drops empty list elements). The child's environment is the
+// launcher's without any CLOSE_API_KEY, CLOSE_ACCESS_TOKEN, CLOSE_API_BASE_URL or proxy
+// variable, plus CLOSE_API_KEY=test-api-key and CLOSE_API_BASE_URL=<the emulator's base URL>.
+// Exit status: 0 when every check passed, 1 when one failed, 2 on bad usage.
+#include <spawn.h>
+#include <sys/wait.h>
+#include <unistd.h>
+
+#include <cerrno>
+#include <chrono>
+#include <cstdio>
+#include <cstring>
+#include <iostream>
+#include <memory>
+#include <optional>
+#include <regex>
+#include <stdexcept>
+#include <string>
+#include <string_view>
+#include <vector>
+
+#include "injected_failure.hpp"
+
+extern char** environ;
+
+namespace {
+
+using closeio::testing::FakeCloseServer;
+using closeio::testing::FakeCloseServerOptions;
+
+struct Launch {
+  std::size_t seed = 3;
+  std::vector<std::string> injections;
+  int retry_after_s = 0;
+  bool credentials = true;
+  std::vector<std::string> expect_stdout;
+  std::vector<std::string> expect_stderr;
+  int expect_exit = 0;
+  std::optional<std::size_t> expect_outcomes;
+  std::vector<std::string> command;  // the example and its arguments
+};
+
+int to_int(const std::string& option, const std::string& text) {
+  std::size_t used = 0;
+  const int value = std::stoi(text, &used);
+  if (used != text.size() || value < 0) {
+    throw std::invalid_argument(option + " needs a non-negative integer, not " + text);
+  }
+  return value;
+}
+
+Launch parse(int argc, char** argv) {
+  Launch launch;
+  int i = 1;
+  const auto value = [&](const std::string& option) -> std::string {
+    if (i + 1 >= argc) throw std::invalid_argument(option + " needs a value");
+    return argv[++i];
+  };
+  for (; i < argc; ++i) {
+    const std::string arg = argv[i];
+    if (arg == "--") {
+      launch.command.assign(argv + i + 1, argv + argc);
+      break;
+    } else if (arg == "--seed") {
+      launch.seed = static_cast<std::size_t>(to_int(arg, value(arg)));
+    } else if (arg == "--inject") {
+      launch.injections.push_back(value(arg));
+    } else if (arg == "--retry-after") {
+      launch.retry_after_s = to_int(arg, value(arg));
+    } else if (arg == "--no-credentials") {
+      launch.credentials = false;
+    } else if (arg == "--expect") {
+      launch.expect_stdout.push_back(value(arg));
+    } else if (arg == "--expect-stderr") {
+      launch.expect_stderr.push_back(value(arg));
+    } else if (arg == "--expect-exit") {
+      launch.expect_exit = to_int(arg, value(arg));
+    } else if (arg == "--expect-outcomes") {
+      launch.expect_outcomes = static_cast<std::size_t>(to_int(arg, value(arg)));
+    } else {
+      throw std::invalid_argument("unknown option " + arg);
+    }
+  }
+  if (launch.command.empty()) throw std::invalid_argument("missing -- EXAMPLE [ARGS...]");
+  return launch;
+}
+
+// The launcher's environment minus what must not leak into the example, plus `extra`.
+std::vector<std::string> child_environment(const std::vector<std::string>& extra) {
+  static const char* const dropped[] = {
+      "CLOSE_API_KEY=", "CLOSE_ACCESS_TOKEN=", "CLOSE_API_BASE_URL=", "http_proxy=", "HTTP_PROXY=",
+      "https_proxy=",   "HTTPS_PROXY=",        "all_proxy=",          "ALL_PROXY="};
+  std::vector<std::string> env;
+  for (char** entry = environ; *entry != nullptr; ++entry) {
+    const std::string_view variable(*entry);
+    bool drop = false;
+    for (const char* prefix : dropped) drop = drop || variable.rfind(prefix, 0) == 0;
+    if (!drop) env.emplace_back(variable);
+  }
+  env.insert(env.end(), extra.begin(), extra.end());
+  return env;
+}
+
+std::string read_all(std::FILE* file) {
+  std::rewind(file);
+  std::string text;
+  char buffer[4096];
+  std::size_t n = 0;
+  while ((n = std::fread(buffer, 1, sizeof buffer, file)) > 0) text.append(buffer, n);
+  return text;
+}
+
+struct Finished {
+  int status = -1;  // exit status, or -1 when killed by a signal
+  int signal = 0;
+  std::string out, err;
+};
+
+// Runs `command` with `env`, capturing its stdout and stderr in temporary files.
+Finished run(const std::vector<std::string>& command, const std::vector<std::string>& env) {
+  struct FileCloser {
+    void operator()(std::FILE* f) const { std::fclose(f); }
+  };
+  const std::unique_ptr<std::FILE, FileCloser> out(std::tmpfile()), err(std::tmpfile());
+  if (!out || !err) throw std::runtime_error(std::string("tmpfile: ") + std::strerror(errno));
+
+  posix_spawn_file_actions_t actions;
+  posix_spawn_file_actions_init(&actions);
+  posix_spawn_file_actions_adddup2(&actions, fileno(out.get()), STDOUT_FILENO);
+  posix_spawn_file_actions_adddup2(&actions, fileno(err.get()), STDERR_FILENO);
+  std::vector<char*> argv, envp;
+  for (const std::string& arg : command) argv.push_back(const_cast<char*>(arg.c_str()));
+  for (const std::string& variable : env) envp.push_back(const_cast<char*>(variable.c_str()));
+  argv.push_back(nullptr);
+  envp.push_back(nullptr);
+  pid_t pid = 0;
+  const int rc = posix_spawn(&pid, argv[0], &actions, nullptr, argv.data(), envp.data());
+  posix_spawn_file_actions_destroy(&actions);
+  if (rc != 0) throw std::runtime_error("cannot run " + command[0] + ": " + std::strerror(rc));
+
+  int wait_status = 0;
+  while (waitpid(pid, &wait_status, 0) < 0) {
+    if (errno != EINTR) throw std::runtime_error(std::string("waitpid: ") + std::strerror(errno));
+  }
+  Finished finished;
+  if (WIFEXITED(wait_status)) finished.status = WEXITSTATUS(wait_status);
+  if (WIFSIGNALED(wait_status)) finished.signal = WTERMSIG(wait_status);
+  finished.out = read_all(out.get());
+  finished.err = read_all(err.get());
+  return finished;
+}
+
+int launch(const Launch& launch) {
+  const FakeCloseServerOptions server_options;
+  FakeCloseServer server(server_options);
+  if (launch.seed > 0) server.seed_many(launch.seed);
+  const std::vector<closeio::Outcome> seeded = server.outcomes();
+  for (const std::string& spec : launch.injections) {
+    server.script(
+        closeio::tools::parse_injected_failure(spec, std::chrono::seconds(launch.retry_after_s)));
+  }
+
+  std::vector<std::string> command = launch.command;
+  for (std::string& arg : command) {
+    if (arg == "{empty}") arg.clear();
+    if (arg != "{id}") continue;
+    if (seeded.empty()) throw std::invalid_argument("{id} needs --seed 1 or more");
+    arg = seeded.front().id;
+  }
+  std::vector<std::string> extra = {"CLOSE_API_BASE_URL=" + server.base_url()};
+  if (launch.credentials) extra.push_back("CLOSE_API_KEY=" + server_options.api_key);
+
+  const Finished finished = run(command, child_environment(extra));
+  std::cout << finished.out << std::flush;
+  std::cerr << finished.err << std::flush;
+
+  std::vector<std::string> failures;
+  if (finished.signal != 0) {
+    failures.push_back("killed by signal " + std::to_string(finished.signal));
+  } else if (finished.status != launch.expect_exit) {
+    failures.push_back("exit status " + std::to_string(finished.status) + ", expected " +
+                       std::to_string(launch.expect_exit));
+  }
+  for (const std::string& pattern : launch.expect_stdout) {
+    if (!std::regex_search(finished.out, std::regex(pattern))) {
+      failures.push_back("stdout has no match for /" + pattern + "/");
+    }
+  }
+  for (const std::string& pattern : launch.expect_stderr) {
+    if (!std::regex_search(finished.err, std::regex(pattern))) {
+      failures.push_back("stderr has no match for /" + pattern + "/");
+    }
+  }
+  if (launch.expect_outcomes) {
+    const std::size_t held = server.outcomes().size();
+    if (held != *launch.expect_outcomes) {
+      failures.push_back("the emulator holds " + std::to_string(held) + " outcomes, expected " +
+                         std::to_string(*launch.expect_outcomes));
+    }
+  }
+  server.stop();
+  for (const std::string& failure : failures) {
+    std::cerr << "run_example_against_fake_server: FAIL: " << command[0] << ": " << failure << '\n';
+  }
+  return failures.empty() ? 0 : 1;
+}
+
+}  // namespace
+
+int main(int argc, char** argv) {
+  Launch parsed;
+  try {
+    parsed = parse(argc, argv);
+  } catch (const std::exception& e) {
+    std::cerr << "run_example_against_fake_server: " << e.what()
+              << "\nusage: run_example_against_fake_server [OPTIONS] -- EXAMPLE [ARGS...]\n";
+    return 2;
+  }
+  try {
+    return launch(parsed);
+  } catch (const std::exception& e) {
+    std::cerr << "run_example_against_fake_server: " << e.what() << '\n';
+    return 1;
+  }
+}
