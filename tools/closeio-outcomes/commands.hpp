@@ -1,0 +1,58 @@
+// The subcommands. Each takes the global options and its own arguments, writes its results to
+// stdout, and returns the exit code; failures are thrown (see exit_codes.hpp).
+#pragma once
+
+#include <optional>
+#include <string>
+#include <vector>
+
+#include "client_factory.hpp"
+#include "exit_codes.hpp"
+
+namespace closeio_cli {
+
+struct ListArgs {
+  std::vector<std::string> fields;  ///< --fields; empty: the format's default.
+  std::optional<std::string> format;
+};
+struct GetArgs {
+  std::string id;
+  std::vector<std::string> fields;
+  std::optional<std::string> format;
+};
+struct CreateArgs {
+  std::string name;
+  std::optional<std::string> description;
+  std::optional<std::string> type;
+  std::optional<std::string> format;
+};
+struct UpdateArgs {
+  std::string id;
+  std::optional<std::string> name;
+  std::optional<std::string> description;
+  bool clear_description = false;
+  std::optional<std::string> type;
+  std::optional<std::string> format;
+};
+struct DeleteArgs {
+  std::string id;
+  bool yes = false;
+};
+struct ExportArgs {
+  std::string output;  ///< Empty: stdout.
+};
+struct ApplyArgs {
+  std::string file;  ///< "-" reads stdin.
+  bool dry_run = false;
+  bool prune = false;
+};
+
+ExitCode run_list(const GlobalOptions& global, const ListArgs& args);
+ExitCode run_get(const GlobalOptions& global, const GetArgs& args);
+ExitCode run_create(const GlobalOptions& global, const CreateArgs& args);
+ExitCode run_update(const GlobalOptions& global, const UpdateArgs& args);
+ExitCode run_delete(const GlobalOptions& global, const DeleteArgs& args);
+ExitCode run_export(const GlobalOptions& global, const ExportArgs& args);
+ExitCode run_apply(const GlobalOptions& global, const ApplyArgs& args);
+
+}  // namespace closeio_cli

@@ -1,0 +1,100 @@
+// apply: make the organization's outcomes match a file, by name.
+#include <iostream>
+
+#include "apply_plan.hpp"
+#include "commands.hpp"
+#include "file_io.hpp"
+#include "outcome_file.hpp"
+#include "outcome_listing.hpp"
+#include "progress.hpp"
+#include "terminal.hpp"
+
+namespace closeio_cli {
+namespace {
+
+void carry_out(const closeio::OutcomesClient& client, const PlannedChange& change) {
+  switch (change.kind) {
+    case PlannedChange::Kind::create: {
+      closeio::OutcomeCreate create;
+      create.name = change.desired.name;
+      create.description = change.desired.description;
+      create.type = change.desired.type;
+      client.create(create);
+      return;
+    }
+    case PlannedChange::Kind::update: {
+      closeio::OutcomeUpdate update;
+      if (change.description_changes) {
+        if (change.desired.description) {
+          update.set_description(*change.desired.description);
+        } else {
+          update.clear_description();
+        }
+      }
+      if (change.old_type) update.set_type(change.desired.type);
+      client.update(change.id, update);
+      return;
+    }
+    case PlannedChange::Kind::remove:
+      client.remove(change.id);
+      return;
+  }
+}
+
+}  // namespace
+
+ExitCode run_apply(const GlobalOptions& global, const ApplyArgs& args) {
+  // Everything that can be checked locally is checked before the first request.
+  const std::string source = args.file == "-" ? std::string("<stdin>") : args.file;
+  const std::vector<DesiredOutcome> desired =
+      parse_outcome_file(read_input_file(args.file), source);
+  closeio::OutcomesClient client = make_client(client_options(global));
+
+  Progress progress;
+  const std::vector<closeio::Outcome> current =
+      fetch_all_outcomes(client, {"id", "name", "description", "type"}, progress);
+  const Plan plan = compute_plan(desired, current, args.prune);
+
+  if (!args.prune) {
+    if (const std::size_t kept = unmanaged_count(desired, current); kept > 0) {
+      std::cerr << "closeio-outcomes: keeping " << kept << " outcome" << (kept == 1 ? "" : "s")
+                << " not named in " << source << " (--prune deletes them)\n";
+    }
+  }
+  if (plan.empty()) {
+    std::cout << "no changes\n";
+    flush_stdout();
+    return ExitCode::success;
+  }
+  for (const PlannedChange& change : plan.changes) std::cout << describe(change) << '\n';
+  std::cout << plan_summary(plan) << '\n';
+  if (args.dry_run) {
+    std::cout << "Dry run: nothing was changed.\n";
+    flush_stdout();
+    return ExitCode::success;
+  }
+  flush_stdout();
+
+  const std::size_t total = plan.changes.size();
+  for (std::size_t i = 0; i < total; ++i) {
+    const PlannedChange& change = plan.changes[i];
+    progress.update("[" + std::to_string(i + 1) + "/" + std::to_string(total) + "] " +
+                    describe(change));
+    try {
+      carry_out(client, change);
+    } catch (...) {
+      progress.clear();
+      Failure failure = describe_failure(std::current_exception());
+      throw CliError(failure.code, "apply stopped at change " + std::to_string(i + 1) + " of " +
+                                       std::to_string(total) + " (" + describe(change) +
+                                       "): " + failure.message);
+    }
+  }
+  progress.clear();
+  std::cout << "Applied: " << plan.creates << " created, " << plan.updates << " updated, "
+            << plan.removes << " deleted.\n";
+  flush_stdout();
+  return ExitCode::success;
+}
+
+}  // namespace closeio_cli

@@ -1,0 +1,160 @@
+// closeio-outcomes: manage Close outcomes from the command line. This file wires the command
+// line (CLI11) to the commands and turns every failure into one line on stderr and an exit code.
+#include <CLI/CLI.hpp>
+#include <closeio/version.hpp>
+#include <exception>
+#include <functional>
+#include <iostream>
+#include <string>
+#include <vector>
+
+#include "commands.hpp"
+#include "exit_codes.hpp"
+
+namespace {
+
+using closeio_cli::ExitCode;
+
+constexpr const char* kProgram = "closeio-outcomes";
+
+void add_format_option(CLI::App& command, std::optional<std::string>& format) {
+  command
+      .add_option("--format", format,
+                  "Output format: table, json (one JSON object per line) or csv. "
+                  "Default: table on a terminal, json otherwise")
+      ->check(CLI::IsMember({"table", "json", "csv"}));
+}
+
+void add_type_option(CLI::App& command, std::optional<std::string>& type) {
+  command.add_option("--type", type, "Outcome type: custom or vm-dropped")
+      ->check(CLI::IsMember({"custom", "vm-dropped"}));
+}
+
+int report(const closeio_cli::Failure& failure) {
+  std::cerr << kProgram << ": " << failure.message << '\n';
+  return closeio_cli::to_int(failure.code);
+}
+
+int run(int argc, char** argv) {
+  closeio_cli::GlobalOptions global;
+  closeio_cli::ListArgs list_args;
+  closeio_cli::GetArgs get_args;
+  closeio_cli::CreateArgs create_args;
+  closeio_cli::UpdateArgs update_args;
+  closeio_cli::DeleteArgs delete_args;
+  closeio_cli::ExportArgs export_args;
+  closeio_cli::ApplyArgs apply_args;
+
+  CLI::App app{"Manage the outcomes of a Close organization (Close Outcomes API).", kProgram};
+  app.footer(closeio_cli::exit_codes_help());
+  app.set_version_flag("--version", std::string(kProgram) + " " + closeio::version());
+  app.require_subcommand(0, 1);  // "No command" is reported below, after unknown options.
+  // Global options are accepted after the subcommand too: `closeio-outcomes list --base-url X`.
+  app.fallthrough();
+
+  app.add_option("--base-url", global.base_url,
+                 "API root, e.g. https://api.close.com/api/v1/ (default: CLOSE_API_BASE_URL, "
+                 "else Close production)");
+  app.add_option("--api-key-file", global.api_key_file,
+                 "Read the API key from the first line of FILE (default: CLOSE_API_KEY, else "
+                 "CLOSE_ACCESS_TOKEN as an OAuth token)")
+      ->type_name("FILE");
+  app.add_option("--max-retries", global.max_retries,
+                 "Retries of a failed request (429, 502-504, network); default 3")
+      ->check(CLI::Range(0, 10));
+  app.add_flag("-v,--verbose", global.verbose, "Log every HTTP request on stderr");
+
+  std::vector<std::pair<CLI::App*, std::function<ExitCode()>>> commands;
+  auto add_command = [&](const char* name, const char* description,
+                         std::function<ExitCode()> runner) {
+    CLI::App* command = app.add_subcommand(name, description);
+    command->footer(closeio_cli::exit_codes_help());
+    commands.emplace_back(command, std::move(runner));
+    return command;
+  };
+
+  CLI::App* list = add_command("list", "List every outcome",
+                               [&] { return closeio_cli::run_list(global, list_args); });
+  list->add_option("--fields", list_args.fields,
+                   "Only these fields, comma-separated, e.g. id,name (default: all; a table "
+                   "shows id,name,type,description)")
+      ->delimiter(',');
+  add_format_option(*list, list_args.format);
+
+  CLI::App* get = add_command("get", "Show one outcome",
+                              [&] { return closeio_cli::run_get(global, get_args); });
+  get->add_option("id", get_args.id, "Outcome id (outcome_...)")->required();
+  get->add_option("--fields", get_args.fields, "Only these fields, comma-separated")
+      ->delimiter(',');
+  add_format_option(*get, get_args.format);
+
+  CLI::App* create = add_command("create", "Create an outcome and print it",
+                                 [&] { return closeio_cli::run_create(global, create_args); });
+  create->add_option("--name", create_args.name, "Name (required)")->required();
+  create->add_option("--description", create_args.description, "Description");
+  add_type_option(*create, create_args.type);
+  add_format_option(*create, create_args.format);
+
+  CLI::App* update = add_command("update", "Change an outcome and print it",
+                                 [&] { return closeio_cli::run_update(global, update_args); });
+  update->add_option("id", update_args.id, "Outcome id (outcome_...)")->required();
+  update->add_option("--name", update_args.name, "New name");
+  CLI::Option* description =
+      update->add_option("--description", update_args.description, "New description");
+  CLI::Option* clear = update->add_flag("--clear-description", update_args.clear_description,
+                                        "Remove the description");
+  description->excludes(clear);
+  add_type_option(*update, update_args.type);
+  add_format_option(*update, update_args.format);
+
+  CLI::App* remove = add_command("delete", "Delete an outcome (asks first on a terminal)",
+                                 [&] { return closeio_cli::run_delete(global, delete_args); });
+  remove->add_option("id", delete_args.id, "Outcome id (outcome_...)")->required();
+  remove->add_flag("-y,--yes", delete_args.yes,
+                   "Do not ask for confirmation (required when stdin is not a terminal)");
+
+  CLI::App* exporter =
+      add_command("export", "Write every outcome as JSON (name, description, type; sorted by name)",
+                  [&] { return closeio_cli::run_export(global, export_args); });
+  exporter->add_option("-o,--output", export_args.output, "Write to FILE instead of stdout")
+      ->type_name("FILE");
+
+  CLI::App* apply = add_command(
+      "apply",
+      "Make the organization's outcomes match FILE (as written by export), matching by name. "
+      "Prints the plan, then carries it out",
+      [&] { return closeio_cli::run_apply(global, apply_args); });
+  apply->add_option("file", apply_args.file, "Outcomes file, or - for stdin")->required();
+  apply->add_flag("--dry-run", apply_args.dry_run, "Print the plan and change nothing");
+  apply->add_flag("--prune", apply_args.prune,
+                  "Also delete outcomes the file does not name (otherwise nothing is deleted)");
+
+  try {
+    app.parse(argc, argv);
+  } catch (const CLI::ParseError& e) {
+    // --help and --version are "errors" with exit code 0; CLI11 prints them.
+    if (e.get_exit_code() == 0) return app.exit(e);
+    // Every other parse error is a usage error, whatever CLI11's own code (100+) is.
+    return report({ExitCode::usage, std::string(e.what()) + " (see " + kProgram + " --help)"});
+  }
+
+  try {
+    for (auto& [command, runner] : commands) {
+      if (command->parsed()) return closeio_cli::to_int(runner());
+    }
+    return report({ExitCode::usage, "no command given (see closeio-outcomes --help)"});
+  } catch (...) {
+    return report(closeio_cli::describe_failure(std::current_exception()));
+  }
+}
+
+}  // namespace
+
+int main(int argc, char** argv) {
+  try {
+    return run(argc, argv);
+  } catch (...) {
+    // Last resort (e.g. out of memory while building the parser): still one line, still mapped.
+    return report(closeio_cli::describe_failure(std::current_exception()));
+  }
+}
