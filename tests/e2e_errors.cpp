@@ -172,6 +172,24 @@ TEST_F(Errors, MalformedSuccessBodiesAreDecodeErrors) {
   EXPECT_THROW(client.remove("outcome_1"), DecodeError);
 }
 
+TEST_F(Errors, HostileBodiesAreDecodeErrorsNotCrashes) {
+  const std::vector<std::string> bodies = {
+      std::string(100000, '[') + std::string(100000, ']'),         // 100,000 levels of nesting
+      R"({"data": )" + std::string(100000, '{'),                   // deep and truncated
+      "{\"data\": [], \"has_more\": false, \"x\": \"\xff\xfe\"}",  // invalid UTF-8
+      R"({"data": [{"id": 1e400}], "has_more": false})",           // a number no double holds
+      R"({"data": [{"id": 123456789012345678901234567890}], "has_more": false})",
+      R"({"data": [], "has_more": "yes"})",  // wrong type
+      R"({"data": {}, "has_more": false})",
+      "",
+  };
+  for (const std::string& body : bodies) {
+    server.clear_script();
+    answer(200, body);
+    EXPECT_THROW(client.list_page(), DecodeError) << body.substr(0, 60);
+  }
+}
+
 TEST_F(Errors, OversizedBodiesAreCutOffWithADecodeError) {
   ClientOptions small = options;
   small.max_response_bytes = 1024;
@@ -193,6 +211,8 @@ TEST(ErrorsSecrets, NoErrorPathLeaksTheKeyOrToken) {
     ClientOptions options = test::options_for(server);
     options.credentials = credentials;
     options.retry_policy = std::make_shared<DefaultRetryPolicy>(0);
+    std::vector<HttpLogRecord> records;
+    options.logger = [&records](const HttpLogRecord& r) { records.push_back(r); };
     OutcomesClient client(options);
     std::vector<std::string> messages;
     for (int status : {400, 401, 403, 404, 429, 500, 503, 418}) {
@@ -222,12 +242,33 @@ TEST(ErrorsSecrets, NoErrorPathLeaksTheKeyOrToken) {
       messages.emplace_back(e.what());
     }
     ASSERT_EQ(messages.size(), 10u);
+    for (const HttpLogRecord& record : records) {
+      std::string all = record.url + record.error;
+      for (const auto& [name, value] : record.request_headers) all += name + ": " + value + "\n";
+      for (const auto& [name, value] : record.response_headers) all += name + ": " + value + "\n";
+      messages.push_back(all);
+    }
+    EXPECT_GE(records.size(), 10u);
     for (const std::string& m : messages) {
       EXPECT_THAT(m, Not(HasSubstr(key)));
       EXPECT_THAT(m, Not(HasSubstr(token)));
       EXPECT_THAT(m, Not(HasSubstr("c2stdmVyeS1zZWNyZXQta2V5LTEyMzo=")));  // base64(key + ":")
     }
   }
+}
+
+TEST(ErrorsTransport, TheProxyOptionRoutesRequestsThroughTheProxy) {
+  FakeCloseServer proxy;  // Stands in for an HTTP proxy: it logs the absolute-form target.
+  ClientOptions options;
+  options.credentials = Credentials::api_key("k");
+  options.base_url = "http://outcomes.example.invalid/api/v1/";
+  options.allow_insecure_http = true;
+  options.proxy = "http://127.0.0.1:" + std::to_string(proxy.port());
+  options.retry_policy = std::make_shared<DefaultRetryPolicy>(0);
+  EXPECT_THROW(OutcomesClient(options).list_page(), Error);  // The stand-in cannot really proxy.
+  ASSERT_EQ(proxy.requests().size(), 1u);
+  EXPECT_EQ(proxy.requests()[0].target,
+            "http://outcomes.example.invalid/api/v1/outcome/?_limit=100&_skip=0");
 }
 
 TEST(ErrorsTransport, ConnectionRefusedIsATransportErrorThatDidNotTimeOut) {

@@ -31,7 +31,8 @@ class CLOSEIO_EXPORT Error : public std::runtime_error {
 /// The server answered with a status the operation does not accept (any non-2xx, or a redirect).
 class CLOSEIO_EXPORT ApiError : public Error {
  public:
-  /// Builds the error; `what()` becomes "<method> <path>: HTTP <status>: <message>".
+  /// Builds the error; `what()` becomes
+  /// "closeio: <method> <path> failed: HTTP <status>: <message>[ (after N attempts)]".
   ApiError(std::string method, std::string path, int status, std::string message, std::string body,
            HttpHeaders headers, int attempts = 1);
   /// The HTTP status code, e.g. 404.
