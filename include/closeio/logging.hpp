@@ -10,8 +10,9 @@
 namespace closeio {
 
 /// One HTTP attempt as the logging hook sees it. Header values not on the SDK's allow-list
-/// (Accept, Content-Type, Content-Length, Content-Encoding, User-Agent, Date, RateLimit,
-/// Retry-After, X-Rate-Limit-*) are replaced by "REDACTED"; Authorization always is.
+/// (Accept, Content-Type, Content-Length, Content-Encoding, Transfer-Encoding, Connection,
+/// User-Agent, Server, Date, RateLimit, Retry-After, X-Rate-Limit-Limit/Remaining/Reset) are
+/// replaced by "REDACTED"; Authorization always is.
 struct HttpLogRecord {
   std::string method;                    ///< "GET", "POST", "PUT" or "DELETE".
   std::string url;                       ///< Full URL with query; never holds a secret.
