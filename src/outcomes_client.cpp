@@ -3,26 +3,13 @@
 #include <stdexcept>
 #include <utility>
 
+#include "internal/argument_checks.hpp"
+
 namespace closeio {
-namespace {
 
-// Checks that need no server, made here so that a mocked connection sees the same contract.
-void require_id(const std::string& id) {
-  if (id.empty()) throw std::invalid_argument("closeio: the outcome id is empty");
-}
-
-void require_known_type(const std::optional<OutcomeType>& type) {
-  if (type == OutcomeType::unknown) {
-    throw std::invalid_argument("closeio: OutcomeType::unknown cannot be sent to the server");
-  }
-}
-
-void require_valid_list_options(const ListOptions& options) {
-  if (options.limit < 1) throw std::invalid_argument("closeio: ListOptions::limit must be >= 1");
-  if (options.skip < 0) throw std::invalid_argument("closeio: ListOptions::skip must be >= 0");
-}
-
-}  // namespace
+using internal::require_id;
+using internal::require_sendable_type;
+using internal::require_valid_list_options;
 
 OutcomesClient::OutcomesClient(ClientOptions options)
     : connection_(make_outcomes_connection(std::move(options))) {}
@@ -50,7 +37,7 @@ OutcomeRange OutcomesClient::list(ListOptions options) const {
 
 Outcome OutcomesClient::create(const OutcomeCreate& outcome) const {
   if (outcome.name.empty()) throw std::invalid_argument("closeio: OutcomeCreate::name is empty");
-  require_known_type(outcome.type);
+  require_sendable_type(outcome.type);
   return connection_->create(outcome, call_);
 }
 
@@ -61,7 +48,7 @@ Outcome OutcomesClient::fetch(const std::string& id, const std::vector<std::stri
 
 Outcome OutcomesClient::update(const std::string& id, const OutcomeUpdate& changes) const {
   require_id(id);
-  require_known_type(changes.type());
+  require_sendable_type(changes.type());
   return connection_->update(id, changes, call_);
 }
 

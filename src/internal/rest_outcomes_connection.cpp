@@ -6,6 +6,7 @@
 
 #include "closeio/errors.hpp"
 #include "closeio/version.hpp"
+#include "internal/argument_checks.hpp"
 #include "internal/credentials_access.hpp"
 #include "internal/curl_transport.hpp"
 #include "internal/error_body.hpp"
@@ -52,15 +53,10 @@ std::string make_user_agent(const std::string& suffix) {
   throw DecodeError("closeio: " + method + " " + path + ": " + e.what(), attempts);
 }
 
-void validate_list_options(const ListOptions& options) {
-  if (options.limit < 1) throw std::invalid_argument("closeio: ListOptions::limit must be >= 1");
-  if (options.skip < 0) throw std::invalid_argument("closeio: ListOptions::skip must be >= 0");
-}
-
 }  // namespace
 
 std::string outcome_path(const std::string& id) {
-  if (id.empty()) throw std::invalid_argument("closeio: the outcome id is empty");
+  require_id(id);
   return "outcome/" + percent_encode(id) + "/";
 }
 
@@ -233,7 +229,7 @@ std::optional<RateLimitInfo> RestOutcomesConnection::rate_limit() const {
 
 Page<Outcome> RestOutcomesConnection::list_page(const ListOptions& options,
                                                 const CallOptions& call) {
-  validate_list_options(options);
+  require_valid_list_options(options);
   std::vector<std::pair<std::string, std::string>> query{{"_limit", std::to_string(options.limit)},
                                                          {"_skip", std::to_string(options.skip)}};
   if (!options.fields.empty()) query.emplace_back("_fields", fields_query_value(options.fields));

@@ -1,0 +1,22 @@
+#include "internal/argument_checks.hpp"
+
+#include <stdexcept>
+
+namespace closeio::internal {
+
+void require_id(const std::string& id) {
+  if (id.empty()) throw std::invalid_argument("closeio: the outcome id is empty");
+}
+
+void require_sendable_type(const std::optional<OutcomeType>& type) {
+  if (type == OutcomeType::unknown) {
+    throw std::invalid_argument("closeio: OutcomeType::unknown cannot be sent to the server");
+  }
+}
+
+void require_valid_list_options(const ListOptions& options) {
+  if (options.limit < 1) throw std::invalid_argument("closeio: ListOptions::limit must be >= 1");
+  if (options.skip < 0) throw std::invalid_argument("closeio: ListOptions::skip must be >= 0");
+}
+
+}  // namespace closeio::internal
