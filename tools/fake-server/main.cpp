@@ -137,7 +137,13 @@ int main(int argc, char** argv) {
           ->check(CLI::ExistingFile);
   cert->needs(key);
   key->needs(cert);
-  CLI11_PARSE(app, argc, argv);
+  try {
+    app.parse(argc, argv);
+  } catch (const CLI::ParseError& e) {
+    // --help and --version exit 0; every real usage mistake is exit code 2, as scripts expect.
+    const int printed = app.exit(e);
+    return printed == 0 ? 0 : 2;
+  }
 
   try {
     if (!api_key_file.empty()) options.api_key = read_secret_file(api_key_file);

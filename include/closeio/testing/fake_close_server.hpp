@@ -120,6 +120,11 @@ class CLOSEIO_EXPORT FakeCloseServer {
   std::size_t creates_performed() const;
   /// Writes (POST, PUT, DELETE) that changed state so far.
   std::size_t writes_performed() const;
+  /// TLS handshakes so far that resumed an earlier session (a TLS 1.3 session ticket, or a
+  /// TLS 1.2 session id or ticket) instead of running a full handshake; a count of connections,
+  /// as reported by OpenSSL's SSL_CTX_sess_hits(). Always 0 when serving plain HTTP. A client
+  /// that resumes its session on every reconnect makes it connection_count() - 1.
+  std::size_t tls_sessions_resumed() const;
 
  private:
   struct Impl;
