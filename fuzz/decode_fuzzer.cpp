@@ -7,6 +7,7 @@
 #include "closeio/errors.hpp"
 #include "internal/error_body.hpp"
 #include "internal/json_codec.hpp"
+#include "internal/json_fast_decode.hpp"
 #include "internal/rate_limit_headers.hpp"
 
 extern "C" int LLVMFuzzerTestOneInput(const std::uint8_t* data, std::size_t size) {
@@ -14,6 +15,18 @@ extern "C" int LLVMFuzzerTestOneInput(const std::uint8_t* data, std::size_t size
   try {
     (void)closeio::internal::decode_outcome(body);
   } catch (const closeio::DecodeError&) {
+  }
+  // Differential check: whatever the fast path accepts, the full decoder must decode the same.
+  closeio::Outcome fast;
+  if (closeio::internal::fast_decode_outcome(body, fast)) {
+    if (!(fast == closeio::internal::decode_outcome_full(body))) __builtin_trap();
+  }
+  closeio::Page<closeio::Outcome> fast_page;
+  if (closeio::internal::fast_decode_outcome_page(body, fast_page)) {
+    const auto full_page = closeio::internal::decode_outcome_page_full(body);
+    if (!(fast_page.data == full_page.data) || fast_page.has_more != full_page.has_more) {
+      __builtin_trap();
+    }
   }
   try {
     (void)closeio::internal::decode_outcome_page(body);

@@ -19,6 +19,8 @@ class CLOSEIO_EXPORT CancellationToken {
   CancellationToken() = default;
   /// True once the source has been cancelled.
   bool cancelled() const noexcept;
+  /// False for a default-constructed token, which no source can ever cancel.
+  bool can_be_cancelled() const noexcept { return state_ != nullptr; }
   /// Sleeps up to `duration`, waking early on cancellation. Returns false if cancelled.
   bool sleep_for(std::chrono::milliseconds duration) const;
 

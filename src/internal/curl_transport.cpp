@@ -198,7 +198,6 @@ std::unique_ptr<CurlTransport::Handle> CurlTransport::acquire() {
   set(e, CURLOPT_WRITEFUNCTION, &on_body);
   set(e, CURLOPT_HEADERFUNCTION, &on_header);
   set(e, CURLOPT_XFERINFOFUNCTION, &on_progress);
-  set(e, CURLOPT_NOPROGRESS, 0L);
   return handle;
 }
 
@@ -226,6 +225,8 @@ HttpResult CurlTransport::perform(const HttpRequest& request) {
   set(e, CURLOPT_WRITEDATA, &transfer);
   set(e, CURLOPT_HEADERDATA, &transfer);
   set(e, CURLOPT_XFERINFODATA, &transfer);
+  // The progress callback exists only to notice cancellation; without a token it is pure cost.
+  set(e, CURLOPT_NOPROGRESS, request.cancellation.can_be_cancelled() ? 0L : 1L);
   if (request.has_body) {
     set(e, CURLOPT_POST, 1L);
     set(e, CURLOPT_POSTFIELDSIZE_LARGE, static_cast<curl_off_t>(request.body.size()));

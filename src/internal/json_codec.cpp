@@ -16,6 +16,8 @@
 
 #include "closeio/errors.hpp"
 #include "closeio/timestamp.hpp"
+#include "internal/json_fast_decode.hpp"
+#include "internal/json_fields.hpp"
 
 namespace closeio::internal {
 namespace {
@@ -82,95 +84,6 @@ const char* kind_name(Kind kind) noexcept {
 [[noreturn]] void throw_too_deep(const char* prefix) {
   throw DecodeError(std::string(prefix) + "JSON nested deeper than " +
                     std::to_string(kMaxJsonDepth) + " levels");
-}
-
-// The known keys of an Outcome and of a list page. `other` is any key we do not read.
-enum class Field : std::uint8_t {
-  other,
-  id,
-  organization_id,
-  name,
-  description,
-  type,
-  applies_to,
-  created_by,
-  updated_by,
-  date_created,
-  date_updated,
-  data,
-  has_more,
-};
-
-const char* field_name(Field field) noexcept {
-  switch (field) {
-    case Field::id:
-      return "id";
-    case Field::organization_id:
-      return "organization_id";
-    case Field::name:
-      return "name";
-    case Field::description:
-      return "description";
-    case Field::type:
-      return "type";
-    case Field::applies_to:
-      return "applies_to";
-    case Field::created_by:
-      return "created_by";
-    case Field::updated_by:
-      return "updated_by";
-    case Field::date_created:
-      return "date_created";
-    case Field::date_updated:
-      return "date_updated";
-    case Field::data:
-      return "data";
-    case Field::has_more:
-      return "has_more";
-    case Field::other:
-      break;
-  }
-  return "?";
-}
-
-// Dispatches on length first: one integer compare rules out almost every key, and comparing
-// string_views of known length saves the strlen of comparing with a C string.
-Field outcome_field(std::string_view key) noexcept {
-  using namespace std::string_view_literals;
-  switch (key.size()) {
-    case 2:
-      if (key == "id"sv) return Field::id;
-      break;
-    case 4:
-      if (key == "name"sv) return Field::name;
-      if (key == "type"sv) return Field::type;
-      break;
-    case 10:
-      if (key == "applies_to"sv) return Field::applies_to;
-      if (key == "created_by"sv) return Field::created_by;
-      if (key == "updated_by"sv) return Field::updated_by;
-      break;
-    case 11:
-      if (key == "description"sv) return Field::description;
-      break;
-    case 12:
-      if (key == "date_created"sv) return Field::date_created;
-      if (key == "date_updated"sv) return Field::date_updated;
-      break;
-    case 15:
-      if (key == "organization_id"sv) return Field::organization_id;
-      break;
-    default:
-      break;
-  }
-  return Field::other;
-}
-
-Field page_field(std::string_view key) noexcept {
-  using namespace std::string_view_literals;
-  if (key == "data"sv) return Field::data;
-  if (key == "has_more"sv) return Field::has_more;
-  return Field::other;
 }
 
 // What the JSON type of a known Outcome field must be, as said in error messages.
@@ -519,6 +432,12 @@ void run_parser(std::string_view body, Handler& handler, const char* prefix) {
 
 Outcome decode_outcome(std::string_view body) {
   Outcome outcome;
+  if (fast_decode_outcome(body, outcome)) return outcome;
+  return decode_outcome_full(body);
+}
+
+Outcome decode_outcome_full(std::string_view body) {
+  Outcome outcome;
   OutcomeHandler handler(outcome);
   run_parser(body, handler, handler.prefix());
   return outcome;
@@ -528,6 +447,13 @@ Page<Outcome> decode_outcome_page(std::string_view body) {
   Page<Outcome> page;
   // Close's default page size; saves the vector's regrowth (and the moves of every outcome
   // it would bring) for the common page.
+  page.data.reserve(100);
+  if (fast_decode_outcome_page(body, page)) return page;
+  return decode_outcome_page_full(body);
+}
+
+Page<Outcome> decode_outcome_page_full(std::string_view body) {
+  Page<Outcome> page;
   page.data.reserve(100);
   OutcomeHandler handler(page);
   run_parser(body, handler, handler.prefix());

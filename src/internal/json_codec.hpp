@@ -27,6 +27,13 @@ Outcome decode_outcome(std::string_view body);
 /// `data` is missing.
 Page<Outcome> decode_outcome_page(std::string_view body);
 
+/// decode_outcome without the fast path: nlohmann's SAX parser only. For tests and fuzzing,
+/// which check that both paths agree.
+Outcome decode_outcome_full(std::string_view body);
+
+/// decode_outcome_page without the fast path (see decode_outcome_full).
+Page<Outcome> decode_outcome_page_full(std::string_view body);
+
 /// Checks a DELETE answer: an empty body or a JSON object. Throws closeio::DecodeError otherwise.
 void check_delete_body(std::string_view body);
 

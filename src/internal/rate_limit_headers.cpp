@@ -2,9 +2,9 @@
 
 #include <curl/curl.h>
 
+#include <algorithm>
 #include <cctype>
 #include <cmath>
-#include <cstdlib>
 #include <string>
 
 #include "internal/header_utils.hpp"
@@ -46,25 +46,40 @@ void for_each_param(std::string_view value, F&& f) {
 }  // namespace
 
 std::optional<std::chrono::milliseconds> parse_seconds(std::string_view text) noexcept {
+  // Digits with at most one '.', nothing else ("inf", "0x10", "1e9", "-1" are refused), read as
+  // exact decimal: whole seconds, then the first three fraction digits as milliseconds, and any
+  // further non-zero digit rounds up. Runs on every response, so no copy and no strtod.
   text = trim(text);
   if (text.empty() || text.size() > 32) return std::nullopt;
-  // Digits with at most one '.', nothing else: strtod alone would accept "inf", "0x10", "1e9".
-  bool dot = false;
+  long long whole = 0;
+  long long millis = 0;
+  int fraction_digits = -1;  // -1: no '.' seen yet.
+  bool round_up = false;
+  bool any_digit = false;
   for (const char c : text) {
-    if (c == '.' && !dot) {
-      dot = true;
-    } else if (!std::isdigit(static_cast<unsigned char>(c))) {
-      return std::nullopt;
+    if (c == '.') {
+      if (fraction_digits >= 0) return std::nullopt;
+      fraction_digits = 0;
+      continue;
+    }
+    if (c < '0' || c > '9') return std::nullopt;
+    any_digit = true;
+    const int digit = c - '0';
+    if (fraction_digits < 0) {
+      whole = whole * 10 + digit;
+      if (whole > static_cast<long long>(kMaxSeconds)) return std::nullopt;
+    } else if (fraction_digits < 3) {
+      millis = millis * 10 + digit;
+      ++fraction_digits;
+    } else if (digit != 0) {
+      round_up = true;
     }
   }
-  const std::string copy(text);
-  char* end = nullptr;
-  const double seconds = std::strtod(copy.c_str(), &end);
-  if (end != copy.c_str() + copy.size() || !std::isfinite(seconds) || seconds < 0 ||
-      seconds > kMaxSeconds) {
-    return std::nullopt;
-  }
-  return std::chrono::milliseconds(static_cast<long long>(std::ceil(seconds * 1000.0)));
+  if (!any_digit) return std::nullopt;
+  for (int i = std::max(fraction_digits, 0); i < 3; ++i) millis *= 10;
+  const long long total = whole * 1000 + millis + (round_up ? 1 : 0);
+  if (total > static_cast<long long>(kMaxSeconds) * 1000) return std::nullopt;
+  return std::chrono::milliseconds(total);
 }
 
 std::optional<std::chrono::milliseconds> parse_retry_after(

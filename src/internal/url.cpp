@@ -7,8 +7,10 @@
 namespace closeio::internal {
 namespace {
 
+// RFC 3986 unreserved, spelled out: std::isalnum would depend on the C locale.
 bool is_unreserved(unsigned char c) {
-  return std::isalnum(c) || c == '-' || c == '.' || c == '_' || c == '~';
+  return (c >= 'A' && c <= 'Z') || (c >= 'a' && c <= 'z') || (c >= '0' && c <= '9') || c == '-' ||
+         c == '.' || c == '_' || c == '~';
 }
 
 std::string lower(std::string_view s) {
@@ -43,6 +45,11 @@ bool is_ipv4_loopback(std::string_view host) {
 
 std::string percent_encode(std::string_view text) {
   static constexpr char kHex[] = "0123456789ABCDEF";
+  // Close ids ("outcome_...") are all unreserved: one copy instead of a loop of appends.
+  if (std::all_of(text.begin(), text.end(),
+                  [](char ch) { return is_unreserved(static_cast<unsigned char>(ch)); })) {
+    return std::string(text);
+  }
   std::string out;
   out.reserve(text.size());
   for (const char ch : text) {
