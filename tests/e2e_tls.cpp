@@ -7,15 +7,8 @@
 namespace closeio {
 namespace {
 
-testing::FakeCloseServerOptions tls_server_options() {
-  testing::FakeCloseServerOptions options;
-  options.tls_cert_file = CLOSEIO_TEST_CERT;
-  options.tls_key_file = CLOSEIO_TEST_KEY;
-  return options;
-}
-
 TEST(Tls, AnUntrustedCertificateIsRefusedByDefault) {
-  testing::FakeCloseServer server(tls_server_options());
+  testing::FakeCloseServer server(test::tls_server_options());
   ASSERT_EQ(server.base_url().rfind("https://", 0), 0u);
   ClientOptions options = test::options_for(server, std::make_shared<DefaultRetryPolicy>(0));
   try {
@@ -28,7 +21,7 @@ TEST(Tls, AnUntrustedCertificateIsRefusedByDefault) {
 }
 
 TEST(Tls, ACaFileMakesThePrivateCertificateTrusted) {
-  testing::FakeCloseServer server(tls_server_options());
+  testing::FakeCloseServer server(test::tls_server_options());
   ClientOptions options = test::options_for(server);
   options.ca_file = CLOSEIO_TEST_CERT;
   OutcomesClient client(options);

@@ -9,15 +9,8 @@
 namespace closeio {
 namespace {
 
-testing::FakeCloseServerOptions tls_server_options() {
-  testing::FakeCloseServerOptions options;
-  options.tls_cert_file = CLOSEIO_TEST_CERT;
-  options.tls_key_file = CLOSEIO_TEST_KEY;
-  return options;
-}
-
 TEST(TlsSessionReuse, NewConnectionsResumeTheTlsSession) {
-  testing::FakeCloseServer server(tls_server_options());
+  testing::FakeCloseServer server(test::tls_server_options());
   ClientOptions options = test::options_for(server);
   options.ca_file = CLOSEIO_TEST_CERT;
   OutcomesClient client(options);
@@ -35,7 +28,7 @@ TEST(TlsSessionReuse, NewConnectionsResumeTheTlsSession) {
 }
 
 TEST(TlsSessionReuse, APostResumesTheSessionOfTheKeptAliveConnection) {
-  testing::FakeCloseServer server(tls_server_options());
+  testing::FakeCloseServer server(test::tls_server_options());
   ClientOptions options = test::options_for(server);
   options.ca_file = CLOSEIO_TEST_CERT;
   const OutcomesClient client(options);

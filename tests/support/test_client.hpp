@@ -53,6 +53,16 @@ inline ClientOptions options_for(const testing::FakeCloseServer& server,
   return options;
 }
 
+#if defined(CLOSEIO_TEST_CERT) && defined(CLOSEIO_TEST_KEY)
+/// Emulator options serving HTTPS with the self-signed certificate made at build time.
+inline testing::FakeCloseServerOptions tls_server_options() {
+  testing::FakeCloseServerOptions options;
+  options.tls_cert_file = CLOSEIO_TEST_CERT;
+  options.tls_key_file = CLOSEIO_TEST_KEY;
+  return options;
+}
+#endif
+
 /// The API key every FakeCloseServer accepts by default.
 inline std::string default_api_key() { return testing::FakeCloseServerOptions().api_key; }
 
