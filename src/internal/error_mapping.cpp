@@ -1,14 +1,13 @@
 #include "internal/error_mapping.hpp"
 
-#include "internal/error_body.hpp"
 #include "internal/header_utils.hpp"
 
 namespace closeio::internal {
 
 std::exception_ptr make_api_error(const std::string& method, const std::string& path, int status,
-                                  const std::string& body, const HttpHeaders& headers,
-                                  std::chrono::milliseconds retry_after, int attempts) {
-  ErrorBody parsed = parse_error_body(body);
+                                  const std::string& body, ErrorBody parsed,
+                                  const HttpHeaders& headers, std::chrono::milliseconds retry_after,
+                                  int attempts) {
   std::string message = std::move(parsed.message);
   if (status >= 300 && status < 400) {
     // Redirects are not followed (credentials must not go elsewhere): say where it pointed.

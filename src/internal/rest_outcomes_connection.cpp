@@ -47,10 +47,16 @@ std::string make_user_agent(const std::string& suffix) {
   return ua;
 }
 
-// "GET /outcome/x/: <what>" prefix for decode failures, which carry no HTTP context themselves.
-[[noreturn]] void rethrow_decode(const std::string& method, const std::string& path,
-                                 const DecodeError& e, int attempts) {
-  throw DecodeError("closeio: " + method + " " + path + ": " + e.what(), attempts);
+// Runs `decode` on a 2xx body; a DecodeError gains the "closeio: GET /outcome/x/: " context and
+// the attempt count, which the JSON layer does not know.
+template <class Decode>
+auto decode_answer(const char* method, const std::string& path, const std::string& body,
+                   int attempts, Decode decode) -> decltype(decode(body)) {
+  try {
+    return decode(body);
+  } catch (const DecodeError& e) {
+    throw DecodeError("closeio: " + std::string(method) + " /" + path + ": " + e.what(), attempts);
+  }
 }
 
 }  // namespace
@@ -173,16 +179,16 @@ RestOutcomesConnection::Answer RestOutcomesConnection::execute(const std::string
       remember_rate_limit(result.headers);
       if (result.status >= 200 && result.status < 300) return {std::move(result.body), attempt};
       retry.status = result.status;
+      ErrorBody parsed = parse_error_body(result.body);
       milliseconds retry_after{0};
       if (result.status == 429) {
         safe_to_repeat = true;  // Close did not act on a rate-limited request.
-        retry.server_wait =
-            server_requested_wait(result.headers, parse_error_body(result.body).rate_reset_seconds,
-                                  std::chrono::system_clock::now());
+        retry.server_wait = server_requested_wait(result.headers, parsed.rate_reset_seconds,
+                                                  std::chrono::system_clock::now());
         retry_after = retry.server_wait.value_or(milliseconds(0));
       }
-      failure = make_api_error(method, shown_path, result.status, result.body, result.headers,
-                               retry_after, attempt);
+      failure = make_api_error(method, shown_path, result.status, result.body, std::move(parsed),
+                               result.headers, retry_after, attempt);
     }
 
     const std::optional<milliseconds> wait =
@@ -235,22 +241,14 @@ Page<Outcome> RestOutcomesConnection::list_page(const ListOptions& options,
   if (!options.fields.empty()) query.emplace_back("_fields", fields_query_value(options.fields));
   const std::string path = "outcome/";
   Answer answer = execute("GET", path, query_string(query), nullptr, call);
-  try {
-    return decode_outcome_page(answer.body);
-  } catch (const DecodeError& e) {
-    rethrow_decode("GET", "/" + path, e, answer.attempts);
-  }
+  return decode_answer("GET", path, answer.body, answer.attempts, decode_outcome_page);
 }
 
 Outcome RestOutcomesConnection::create(const OutcomeCreate& outcome, const CallOptions& call) {
   const std::string body = encode_create(outcome);  // Validates before anything is sent.
   const std::string path = "outcome/";
   Answer answer = execute("POST", path, "", &body, call);
-  try {
-    return decode_outcome(answer.body);
-  } catch (const DecodeError& e) {
-    rethrow_decode("POST", "/" + path, e, answer.attempts);
-  }
+  return decode_answer("POST", path, answer.body, answer.attempts, decode_outcome);
 }
 
 Outcome RestOutcomesConnection::fetch(const std::string& id, const std::vector<std::string>& fields,
@@ -259,11 +257,7 @@ Outcome RestOutcomesConnection::fetch(const std::string& id, const std::vector<s
   std::vector<std::pair<std::string, std::string>> query;
   if (!fields.empty()) query.emplace_back("_fields", fields_query_value(fields));
   Answer answer = execute("GET", path, query_string(query), nullptr, call);
-  try {
-    return decode_outcome(answer.body);
-  } catch (const DecodeError& e) {
-    rethrow_decode("GET", "/" + path, e, answer.attempts);
-  }
+  return decode_answer("GET", path, answer.body, answer.attempts, decode_outcome);
 }
 
 Outcome RestOutcomesConnection::update(const std::string& id, const OutcomeUpdate& changes,
@@ -271,21 +265,13 @@ Outcome RestOutcomesConnection::update(const std::string& id, const OutcomeUpdat
   const std::string path = outcome_path(id);
   const std::string body = encode_update(changes);
   Answer answer = execute("PUT", path, "", &body, call);
-  try {
-    return decode_outcome(answer.body);
-  } catch (const DecodeError& e) {
-    rethrow_decode("PUT", "/" + path, e, answer.attempts);
-  }
+  return decode_answer("PUT", path, answer.body, answer.attempts, decode_outcome);
 }
 
 void RestOutcomesConnection::remove(const std::string& id, const CallOptions& call) {
   const std::string path = outcome_path(id);
   Answer answer = execute("DELETE", path, "", nullptr, call);
-  try {
-    check_delete_body(answer.body);
-  } catch (const DecodeError& e) {
-    rethrow_decode("DELETE", "/" + path, e, answer.attempts);
-  }
+  decode_answer("DELETE", path, answer.body, answer.attempts, check_delete_body);
 }
 
 }  // namespace closeio::internal
