@@ -1,12 +1,15 @@
 // Umbrella header: everything a user of closeio-cpp needs.
 #pragma once
 
+#include "closeio/activity_filter.hpp"
+#include "closeio/call.hpp"
 #include "closeio/cancellation.hpp"
 #include "closeio/client_options.hpp"
 #include "closeio/credentials.hpp"
 #include "closeio/errors.hpp"
 #include "closeio/list_options.hpp"
 #include "closeio/logging.hpp"
+#include "closeio/meeting.hpp"
 #include "closeio/outcome.hpp"
 #include "closeio/outcomes_client.hpp"
 #include "closeio/outcomes_connection.hpp"

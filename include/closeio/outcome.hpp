@@ -1,13 +1,13 @@
 // The Outcome resource and the request bodies that create and change it.
 #pragma once
 
-#include <chrono>
 #include <optional>
 #include <string>
 #include <string_view>
 #include <vector>
 
 #include "closeio/export.hpp"
+#include "closeio/timestamp.hpp"
 
 namespace closeio {
 
@@ -25,9 +25,6 @@ enum class AppliesTo {
   meetings,  ///< "meetings"
   unknown,   ///< A value this SDK version does not know.
 };
-
-/// A point in time in UTC with microsecond resolution, the resolution Close uses on the wire.
-using Timestamp = std::chrono::time_point<std::chrono::system_clock, std::chrono::microseconds>;
 
 /// The wire name of `type`: "custom", "vm-dropped" or "unknown".
 CLOSEIO_EXPORT std::string_view to_string(OutcomeType type) noexcept;

@@ -1,13 +1,16 @@
-// Conversions between closeio::Timestamp and Close's ISO 8601 wire format.
+// closeio::Timestamp and its conversions to and from Close's ISO 8601 wire format.
 #pragma once
 
+#include <chrono>
 #include <string>
 #include <string_view>
 
 #include "closeio/export.hpp"
-#include "closeio/outcome.hpp"
 
 namespace closeio {
+
+/// A point in time in UTC with microsecond resolution, the resolution Close uses on the wire.
+using Timestamp = std::chrono::time_point<std::chrono::system_clock, std::chrono::microseconds>;
 
 /// Formats as Close does: "2025-07-29T10:30:00.000000+00:00" (UTC, six fractional digits).
 CLOSEIO_EXPORT std::string format_timestamp(Timestamp t);
