@@ -3,6 +3,7 @@
 #include <utility>
 
 #include "internal/header_utils.hpp"
+#include "internal/unimplemented.hpp"
 
 namespace closeio {
 namespace {
@@ -56,3 +57,12 @@ TransportError::TransportError(const std::string& what, bool timed_out, int atte
     : Error(what, attempts), timed_out_(timed_out) {}
 
 }  // namespace closeio
+
+namespace closeio::internal {
+
+void throw_unimplemented(const char* connection, const char* member) {
+  throw UnimplementedError(
+      std::string("closeio: this ") + connection + " does not implement " + member, 0);
+}
+
+}  // namespace closeio::internal

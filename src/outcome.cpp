@@ -3,45 +3,22 @@
 
 #include <utility>
 
+#include "internal/outcome_enums.hpp"
+
 namespace closeio {
 
-std::string_view to_string(OutcomeType type) noexcept {
-  switch (type) {
-    case OutcomeType::custom:
-      return "custom";
-    case OutcomeType::vm_dropped:
-      return "vm-dropped";
-    case OutcomeType::unknown:
-      break;
-  }
-  // Also reached for a value cast from an out-of-range integer.
-  return "unknown";
-}
+std::string_view to_string(OutcomeType type) noexcept { return internal::kOutcomeTypes.name(type); }
 
 std::string_view to_string(AppliesTo applies_to) noexcept {
-  switch (applies_to) {
-    case AppliesTo::calls:
-      return "calls";
-    case AppliesTo::meetings:
-      return "meetings";
-    case AppliesTo::unknown:
-      break;
-  }
-  return "unknown";
+  return internal::kAppliesTo.name(applies_to);
 }
 
 OutcomeType outcome_type_from_string(std::string_view wire) noexcept {
-  if (wire == "custom") return OutcomeType::custom;
-  if (wire == "vm-dropped") return OutcomeType::vm_dropped;
-  // Close may add types; an unknown one must not make a whole list unreadable. Note that
-  // "unknown" itself is not a wire value, so it also lands here.
-  return OutcomeType::unknown;
+  return internal::kOutcomeTypes.parse(wire);
 }
 
 AppliesTo applies_to_from_string(std::string_view wire) noexcept {
-  if (wire == "calls") return AppliesTo::calls;
-  if (wire == "meetings") return AppliesTo::meetings;
-  return AppliesTo::unknown;
+  return internal::kAppliesTo.parse(wire);
 }
 
 OutcomeUpdate& OutcomeUpdate::set_name(std::string name) {

@@ -14,6 +14,9 @@ using internal::require_valid_list_options;
 OutcomesClient::OutcomesClient(ClientOptions options)
     : connection_(make_outcomes_connection(std::move(options))) {}
 
+OutcomesClient::OutcomesClient(const Session& session)
+    : connection_(make_outcomes_connection(session)) {}
+
 OutcomesClient::OutcomesClient(std::shared_ptr<OutcomesConnection> connection)
     : connection_(std::move(connection)) {
   if (!connection_) throw std::invalid_argument("closeio: OutcomesClient needs a connection");
@@ -32,7 +35,9 @@ Page<Outcome> OutcomesClient::list_page(const ListOptions& options) const {
 
 OutcomeRange OutcomesClient::list(ListOptions options) const {
   require_valid_list_options(options);
-  return OutcomeRange(connection_, std::move(options), call_);
+  return OutcomeRange([connection = connection_, call = call_](
+                          const ListOptions& page) { return connection->list_page(page, call); },
+                      std::move(options), call_.cancellation);
 }
 
 Outcome OutcomesClient::create(const OutcomeCreate& outcome) const {

@@ -4,6 +4,7 @@
 
 #include "internal/base64.hpp"
 #include "internal/rest_outcomes_connection.hpp"
+#include "internal/rest_resource.hpp"
 #include "internal/url.hpp"
 
 namespace closeio::internal {
@@ -22,12 +23,15 @@ TEST(OutcomePath, IsOneSegmentWithTrailingSlash) {
   EXPECT_EQ(outcome_path("outcome_1"), "outcome/outcome_1/");
   EXPECT_EQ(outcome_path("../../lead"), "outcome/..%2F..%2Flead/");
   EXPECT_THROW(outcome_path(""), std::invalid_argument);
+  EXPECT_THROW(outcome_path("."), std::invalid_argument);
+  EXPECT_THROW(outcome_path(".."), std::invalid_argument);
+  EXPECT_EQ(outcome_path("..."), "outcome/.../");
 }
 
 TEST(FieldsQuery, JoinsWithCommasAndRejectsBadNames) {
-  EXPECT_EQ(fields_query_value({"id", "name"}), "id,name");
-  EXPECT_THROW(fields_query_value({"id", ""}), std::invalid_argument);
-  EXPECT_THROW(fields_query_value({"id,name"}), std::invalid_argument);
+  EXPECT_EQ(fields_value<Outcome>({"id", "name"}), "id,name");
+  EXPECT_THROW(fields_value<Outcome>({"id", ""}), std::invalid_argument);
+  EXPECT_THROW(fields_value<Outcome>({"id,name"}), std::invalid_argument);
 }
 
 TEST(QueryString, BuildsFromPairs) {

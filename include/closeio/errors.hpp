@@ -137,4 +137,12 @@ class CLOSEIO_EXPORT CancelledError : public Error {
   using Error::Error;
 };
 
+/// A connection (e.g. a user's own subclass or mock written for an older SDK version) does not
+/// implement the operation called. Raised by the default bodies of connection members added
+/// after a connection interface was first published; no request is sent (attempts() is 0).
+class CLOSEIO_EXPORT UnimplementedError : public Error {
+ public:
+  using Error::Error;
+};
+
 }  // namespace closeio

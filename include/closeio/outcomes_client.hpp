@@ -1,8 +1,6 @@
 // The Outcomes API client.
 #pragma once
 
-#include <cstddef>
-#include <iterator>
 #include <memory>
 #include <optional>
 #include <string>
@@ -13,65 +11,14 @@
 #include "closeio/list_options.hpp"
 #include "closeio/outcome.hpp"
 #include "closeio/outcomes_connection.hpp"
+#include "closeio/page_range.hpp"
 #include "closeio/rate_limit.hpp"
+#include "closeio/session.hpp"
 
 namespace closeio {
 
-/// A lazy input range over every outcome of a list, page after page. A page is fetched only when
-/// iteration reaches it and only one page is held at a time. Iterating may throw any
-/// closeio::Error. Single pass: begin() may be called once.
-class CLOSEIO_EXPORT OutcomeRange {
- public:
-  /// An input iterator over the range; all copies share the range's position.
-  class iterator {
-   public:
-    using iterator_category = std::input_iterator_tag;  ///< Single pass.
-    using value_type = Outcome;                         ///< Yields outcomes.
-    using difference_type = std::ptrdiff_t;             ///< Unused; required by the concept.
-    using pointer = const Outcome*;                     ///< Pointer to the current outcome.
-    using reference = const Outcome&;                   ///< Reference to the current outcome.
-
-    iterator() = default;              ///< The end iterator.
-    reference operator*() const;       ///< The current outcome.
-    pointer operator->() const;        ///< The current outcome.
-    iterator& operator++();            ///< Advances; fetches the next page when needed.
-    void operator++(int) { ++*this; }  ///< Advances (input iterators return nothing useful).
-    /// Equal when both are at the end, or both point into the same range.
-    friend bool operator==(const iterator& a, const iterator& b) {
-      return a.at_end() == b.at_end();
-    }
-    /// Negation of operator==.
-    friend bool operator!=(const iterator& a, const iterator& b) { return !(a == b); }
-
-   private:
-    friend class OutcomeRange;
-    explicit iterator(OutcomeRange* range) : range_(range) {}
-    bool at_end() const noexcept;
-    OutcomeRange* range_ = nullptr;
-  };
-
-  /// Walks the list described by `options` through `connection`.
-  OutcomeRange(std::shared_ptr<OutcomesConnection> connection, ListOptions options,
-               CallOptions call);
-  /// Fetches the first page. Throws std::logic_error if called twice.
-  iterator begin();
-  /// The end iterator.
-  iterator end() { return iterator(); }
-  /// Pages fetched so far.
-  int pages_fetched() const noexcept { return pages_fetched_; }
-
- private:
-  void load_next_page();
-  std::shared_ptr<OutcomesConnection> connection_;
-  ListOptions options_;
-  CallOptions call_;
-  std::vector<Outcome> page_;
-  std::size_t index_ = 0;
-  bool has_more_ = true;
-  bool started_ = false;
-  bool done_ = false;
-  int pages_fetched_ = 0;
-};
+/// A lazy range over every outcome of a list (see PageRange).
+using OutcomeRange = PageRange<Outcome>;
 
 /// The client for Close's Outcomes API.
 ///
@@ -85,6 +32,8 @@ class CLOSEIO_EXPORT OutcomesClient {
   /// control-character credentials, a malformed base URL, or an http:// URL to a non-loopback
   /// host without allow_insecure_http.
   explicit OutcomesClient(ClientOptions options);
+  /// Builds a client over `session`'s connections and rate-limit state.
+  explicit OutcomesClient(const Session& session);
   /// Builds a client over any connection, e.g. a closeio::testing::MockOutcomesConnection.
   explicit OutcomesClient(std::shared_ptr<OutcomesConnection> connection);
 

@@ -4,8 +4,11 @@
 
 namespace closeio::internal {
 
-void require_id(const std::string& id) {
-  if (id.empty()) throw std::invalid_argument("closeio: the outcome id is empty");
+void require_id(const std::string& id, std::string_view what) {
+  if (id.empty()) throw std::invalid_argument("closeio: the " + std::string(what) + " is empty");
+  if (id == "." || id == "..") {
+    throw std::invalid_argument("closeio: \"" + id + "\" is not a valid " + std::string(what));
+  }
 }
 
 void require_sendable_type(const std::optional<OutcomeType>& type) {
@@ -17,6 +20,11 @@ void require_sendable_type(const std::optional<OutcomeType>& type) {
 void require_valid_list_options(const ListOptions& options) {
   if (options.limit < 1) throw std::invalid_argument("closeio: ListOptions::limit must be >= 1");
   if (options.skip < 0) throw std::invalid_argument("closeio: ListOptions::skip must be >= 0");
+}
+
+void require_valid_filter(const ActivityFilter& filter) {
+  if (!filter.lead_id.empty()) require_id(filter.lead_id, "lead id");
+  if (!filter.user_id.empty()) require_id(filter.user_id, "user id");
 }
 
 }  // namespace closeio::internal

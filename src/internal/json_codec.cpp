@@ -1,13 +1,14 @@
-// The Outcomes wire format, decoded with nlohmann/json's SAX interface.
+// The wire format of every resource, decoded with nlohmann/json's SAX interface, driven by the
+// resource's field table (internal/resource_tables.cpp).
 //
 // Why SAX: a list page of 100 outcomes must decode in about 2 µs per outcome on a slow machine.
 // Building a DOM first allocates a node per value and a map per object, then copies every string
-// again into the Outcome; a SAX handler writes each value straight into its field. (Measured on
-// a 2-core Xeon VM, ~500-byte outcomes: DOM parse alone 3.1 µs per outcome; this decoder
-// 1.6-1.9 µs, within 5-10% of nlohmann's SAX parser driving a handler that does nothing.) It also
-// makes the depth limit cheap and safe: nlohmann's SAX parser is iterative, and the handler below
-// stops at kMaxJsonDepth, so a body of 100,000 '[' is refused without recursion and without
-// building anything.
+// again into the Outcome; a SAX handler writes each value straight into its field through the
+// table's row. (Measured on a 2-core Xeon VM, ~500-byte outcomes: DOM parse alone 3.1 µs per
+// outcome; this decoder 1.6-1.9 µs, within 5-10% of nlohmann's SAX parser driving a handler that
+// does nothing.) It also makes the depth limit cheap and safe: nlohmann's SAX parser is iterative,
+// and the handler below stops at kMaxJsonDepth, so a body of 100,000 '[' is refused without
+// recursion and without building anything.
 #include "internal/json_codec.hpp"
 
 #include <cstdint>
@@ -17,7 +18,7 @@
 #include "closeio/errors.hpp"
 #include "closeio/timestamp.hpp"
 #include "internal/json_fast_decode.hpp"
-#include "internal/json_fields.hpp"
+#include "internal/resource_tables.hpp"
 
 namespace closeio::internal {
 namespace {
@@ -86,29 +87,27 @@ const char* kind_name(Kind kind) noexcept {
                     std::to_string(kMaxJsonDepth) + " levels");
 }
 
-// What the JSON type of a known Outcome field must be, as said in error messages.
-const char* expected_for(Field field) noexcept {
-  switch (field) {
-    case Field::description:
-    case Field::created_by:
-    case Field::updated_by:
-      return "a string or null";
-    case Field::applies_to:
-      return "an array or null";
-    case Field::data:
-      return "an array";
-    case Field::has_more:
-      return "a boolean";
-    default:
-      return "a string";
+// What the JSON type of a field must be, as said in error messages.
+template <class T>
+const char* expected_for(const FieldSpec<T>& row) noexcept {
+  switch (row.type) {
+    case JsonType::string:
+      return row.nullable ? "a string or null" : "a string";
+    case JsonType::integer:
+      return row.nullable ? "an integer or null" : "an integer";
+    case JsonType::string_array:
+      break;
   }
+  return row.nullable ? "an array or null" : "an array";
 }
 
-// A SAX handler that fills an Outcome (single mode) or a Page<Outcome> (page mode) as the parser
-// walks the body. It is a small state machine: `where_` is the container being read, `field_`
-// the key whose value comes next, and `skip_` counts open containers under an unknown key, whose
+// A SAX handler that fills one resource (single mode) or a Page of them (page mode) as the
+// parser walks the body, reading the resource's field table. It is a small state machine:
+// `where_` is the container being read, `row_` the field whose value comes next (nullptr for a
+// key the table does not know), and `skip_` counts open containers under an unknown key, whose
 // whole content is ignored. Every mistake throws DecodeError at once.
-class OutcomeHandler {
+template <class T>
+class TableHandler {
  public:
   using string_t = json::string_t;
   using number_integer_t = json::number_integer_t;
@@ -116,27 +115,29 @@ class OutcomeHandler {
   using number_float_t = json::number_float_t;
   using binary_t = json::binary_t;
 
-  // Single mode: decode one Outcome into `outcome`.
-  explicit OutcomeHandler(Outcome& outcome) : current_(&outcome) {}
+  // Single mode: decode one resource into `item`.
+  explicit TableHandler(T& item) : current_(&item) { set_prefix(false); }
   // Page mode: decode a list page into `page`.
-  explicit OutcomeHandler(Page<Outcome>& page) : page_(&page) {}
+  explicit TableHandler(Page<T>& page) : page_(&page) { set_prefix(true); }
 
   // True once a page's `data` was seen (checked after parsing).
   bool saw_data() const noexcept { return saw_data_; }
-  const char* prefix() const noexcept {
-    return page_ ? "decoding outcome page: " : "decoding outcome: ";
-  }
+  const char* prefix() const noexcept { return prefix_.c_str(); }
 
   bool null() { return scalar(Kind::null); }
   bool boolean(bool value) {
-    if (skip_ == 0 && where_ == Where::page && field_ == Field::has_more) {
+    if (skip_ == 0 && where_ == Where::page && page_key_ == PageKey::has_more) {
       page_->has_more = value;
       return true;
     }
     return scalar(Kind::boolean);
   }
-  bool number_integer(number_integer_t /*value*/) { return scalar(Kind::number); }
-  bool number_unsigned(number_unsigned_t /*value*/) { return scalar(Kind::number); }
+  bool number_integer(number_integer_t value) {
+    return integer(value >= 0, static_cast<std::uint64_t>(value), value);
+  }
+  bool number_unsigned(number_unsigned_t value) {
+    return integer(true, value, static_cast<std::int64_t>(value));
+  }
   bool number_float(number_float_t /*value*/, const string_t& /*text*/) {
     return scalar(Kind::number);
   }
@@ -144,45 +145,17 @@ class OutcomeHandler {
 
   bool string(string_t& value) {
     if (skip_ > 0) return true;
-    if (where_ == Where::outcome) {
-      switch (field_) {
-        // assign() rather than move: the parser reuses its buffer, whose capacity a move
-        // would take away and make it grow again for the next string.
-        case Field::id:
-          current_->id.assign(value);
-          return true;
-        case Field::organization_id:
-          current_->organization_id.assign(value);
-          return true;
-        case Field::name:
-          current_->name.assign(value);
-          return true;
-        case Field::description:
-          current_->description.emplace(value);
-          return true;
-        case Field::created_by:
-          current_->created_by.emplace(value);
-          return true;
-        case Field::updated_by:
-          current_->updated_by.emplace(value);
-          return true;
-        case Field::type:
-          current_->type = outcome_type_from_string(value);
-          return true;
-        case Field::date_created:
-          current_->date_created = timestamp(value);
-          return true;
-        case Field::date_updated:
-          current_->date_updated = timestamp(value);
-          return true;
-        case Field::other:
-          return true;
-        default:
-          break;
+    if (where_ == Where::item) {
+      if (row_ == nullptr) return true;
+      if (row_->type == JsonType::string) {
+        set_text(value);
+        return true;
       }
-    } else if (where_ == Where::applies_to) {
-      current_->applies_to.push_back(applies_to_from_string(value));
-      ++item_;
+    } else if (where_ == Where::list) {
+      set_text(value);
+      ++list_index_;
+      return true;
+    } else if (where_ == Where::page && page_key_ == PageKey::other) {
       return true;
     }
     return scalar(Kind::string);
@@ -196,18 +169,24 @@ class OutcomeHandler {
     }
     switch (where_) {
       case Where::top:
-        where_ = page_ ? Where::page : Where::outcome;
-        field_ = Field::other;
+        where_ = page_ ? Where::page : Where::item;
+        row_ = nullptr;
+        page_key_ = PageKey::other;
         return true;
       case Where::data:
         page_->data.emplace_back();
         current_ = &page_->data.back();
-        where_ = Where::outcome;
-        field_ = Field::other;
+        where_ = Where::item;
+        row_ = nullptr;
         return true;
       case Where::page:
-      case Where::outcome:
-        if (field_ == Field::other) {
+        if (page_key_ == PageKey::other) {
+          skip_ = 1;
+          return true;
+        }
+        break;
+      case Where::item:
+        if (row_ == nullptr) {
           skip_ = 1;
           return true;
         }
@@ -224,7 +203,7 @@ class OutcomeHandler {
       --skip_;
       return true;
     }
-    if (where_ == Where::outcome && page_) {
+    if (where_ == Where::item && page_) {
       where_ = Where::data;
       ++index_;
     } else {
@@ -239,7 +218,7 @@ class OutcomeHandler {
       ++skip_;
       return true;
     }
-    if (where_ == Where::page && field_ == Field::data) {
+    if (where_ == Where::page && page_key_ == PageKey::data) {
       // A repeated key replaces the earlier value, as it would in a DOM.
       page_->data.clear();
       saw_data_ = true;
@@ -247,14 +226,14 @@ class OutcomeHandler {
       where_ = Where::data;
       return true;
     }
-    if (where_ == Where::outcome && field_ == Field::applies_to) {
-      current_->applies_to.clear();
-      current_->applies_to.reserve(2);  // Close knows two values; spares a regrowth.
-      item_ = 0;
-      where_ = Where::applies_to;
+    if (where_ == Where::item && row_ != nullptr && row_->type == JsonType::string_array) {
+      row_->reset(*current_);
+      list_index_ = 0;
+      where_ = Where::list;
       return true;
     }
-    if ((where_ == Where::page || where_ == Where::outcome) && field_ == Field::other) {
+    if ((where_ == Where::page && page_key_ == PageKey::other) ||
+        (where_ == Where::item && row_ == nullptr)) {
       skip_ = 1;
       return true;
     }
@@ -265,8 +244,8 @@ class OutcomeHandler {
     --depth_;
     if (skip_ > 0) {
       --skip_;
-    } else if (where_ == Where::applies_to) {
-      where_ = Where::outcome;
+    } else if (where_ == Where::list) {
+      where_ = Where::item;
     } else {
       where_ = Where::page;  // The end of `data`.
     }
@@ -274,7 +253,14 @@ class OutcomeHandler {
   }
 
   bool key(string_t& key) {
-    if (skip_ == 0) field_ = where_ == Where::outcome ? outcome_field(key) : page_field(key);
+    if (skip_ > 0) return true;
+    if (where_ == Where::item) {
+      row_ = table_.find(key);
+    } else {
+      page_key_ = key == "data"       ? PageKey::data
+                  : key == "has_more" ? PageKey::has_more
+                                      : PageKey::other;
+    }
     return true;
   }
 
@@ -284,86 +270,95 @@ class OutcomeHandler {
   }
 
  private:
-  enum class Where : std::uint8_t { top, page, data, outcome, applies_to, done };
+  enum class Where : std::uint8_t { top, page, data, item, list, done };
+  enum class PageKey : std::uint8_t { other, data, has_more };
+
+  void set_prefix(bool page) {
+    prefix_ = "decoding ";
+    prefix_ += table_.resource;
+    prefix_ += page ? " page: " : ": ";
+  }
 
   void enter() {
     if (++depth_ > kMaxJsonDepth) throw_too_deep(prefix());
   }
 
+  void set_text(const std::string& text) {
+    try {
+      row_->set_text(*current_, text);
+    } catch (const std::invalid_argument& e) {  // A malformed timestamp.
+      throw DecodeError(std::string(prefix()) + "field \"" + path() + "\": " + e.what());
+    }
+  }
+
+  bool integer(bool non_negative, std::uint64_t magnitude, std::int64_t value) {
+    if (skip_ == 0 && where_ == Where::item && row_ != nullptr && row_->type == JsonType::integer) {
+      // Values beyond int64 cannot be a duration in seconds.
+      if (!non_negative || magnitude <= static_cast<std::uint64_t>(INT64_MAX)) {
+        row_->set_integer(*current_, value);
+        return true;
+      }
+    }
+    return scalar(Kind::number);
+  }
+
   // A value that is not a string and not a container.
   bool scalar(Kind kind) {
     if (skip_ > 0) return true;
-    if (where_ == Where::page || where_ == Where::outcome) {
-      if (field_ == Field::other) return true;
-      if (kind == Kind::null && where_ == Where::outcome) {
-        switch (field_) {
-          case Field::description:
-            current_->description.reset();
-            return true;
-          case Field::created_by:
-            current_->created_by.reset();
-            return true;
-          case Field::updated_by:
-            current_->updated_by.reset();
-            return true;
-          case Field::applies_to:
-            // Close documents applies_to as never null in responses; should one come, it
-            // means "applies to nothing" rather than a broken answer.
-            current_->applies_to.clear();
-            return true;
-          default:
-            break;
-        }
+    if (where_ == Where::page && page_key_ == PageKey::other) return true;
+    if (where_ == Where::item) {
+      if (row_ == nullptr) return true;
+      if (kind == Kind::null && row_->nullable) {
+        row_->reset(*current_);
+        return true;
       }
     }
     wrong_type(kind);
   }
 
-  Timestamp timestamp(const std::string& text) const {
-    try {
-      return parse_timestamp(text);
-    } catch (const std::invalid_argument& e) {
-      throw DecodeError(std::string(prefix()) + "field \"" + path() + "\": " + e.what());
-    }
-  }
-
   // Where the offending value is: "name", "applies_to[1]", "data[3].name", "data[2]".
   std::string path() const {
     std::string result;
-    if (page_ &&
-        (where_ == Where::data || where_ == Where::outcome || where_ == Where::applies_to)) {
+    if (page_ && (where_ == Where::data || where_ == Where::item || where_ == Where::list)) {
       result = "data[" + std::to_string(index_) + "]";
       if (where_ == Where::data) return result;
       result += '.';
     }
-    if (where_ == Where::applies_to) {
-      return result + "applies_to[" + std::to_string(item_) + "]";
+    if (where_ == Where::page) {
+      return page_key_ == PageKey::data ? "data" : "has_more";
     }
-    return result + field_name(field_);
+    result += row_ != nullptr ? row_->name : std::string_view("?");
+    if (where_ == Where::list) result += "[" + std::to_string(list_index_) + "]";
+    return result;
   }
 
   [[noreturn]] void wrong_type(Kind got) const {
-    const char* expected = "an object";
     if (where_ == Where::top) {
       throw DecodeError(std::string(prefix()) + "expected a JSON object, got " + kind_name(got));
     }
-    if (where_ == Where::applies_to) {
+    const char* expected = "an object";
+    if (where_ == Where::list) {
       expected = "a string";
-    } else if (where_ == Where::page || where_ == Where::outcome) {
-      expected = expected_for(field_);
+    } else if (where_ == Where::page) {
+      expected = page_key_ == PageKey::data ? "an array" : "a boolean";
+    } else if (where_ == Where::item && row_ != nullptr) {
+      expected = expected_for(*row_);
     }
     throw DecodeError(std::string(prefix()) + "field \"" + path() + "\": expected " + expected +
                       ", got " + kind_name(got));
   }
 
-  Outcome* current_ = nullptr;     // The outcome being filled.
-  Page<Outcome>* page_ = nullptr;  // Set in page mode only.
+  const ResourceTable<T>& table_ = resource_table<T>();
+  std::string prefix_;
+  T* current_ = nullptr;     // The item being filled.
+  Page<T>* page_ = nullptr;  // Set in page mode only.
   Where where_ = Where::top;
-  Field field_ = Field::other;
-  std::size_t depth_ = 0;  // Open containers, for the depth limit.
-  std::size_t skip_ = 0;   // Open containers under an unknown key; 0 when not skipping.
-  std::size_t index_ = 0;  // Index in `data` of the current outcome.
-  std::size_t item_ = 0;   // Index in `applies_to` of the next item.
+  const FieldSpec<T>* row_ = nullptr;  // The field whose value comes next; null: unknown key.
+  PageKey page_key_ = PageKey::other;
+  std::size_t depth_ = 0;       // Open containers, for the depth limit.
+  std::size_t skip_ = 0;        // Open containers under an unknown key; 0 when not skipping.
+  std::size_t index_ = 0;       // Index in `data` of the current item.
+  std::size_t list_index_ = 0;  // Index in an array field of the next item.
   bool saw_data_ = false;
 };
 
@@ -430,36 +425,53 @@ void run_parser(std::string_view body, Handler& handler, const char* prefix) {
 
 }  // namespace
 
-Outcome decode_outcome(std::string_view body) {
-  Outcome outcome;
-  if (fast_decode_outcome(body, outcome)) return outcome;
-  return decode_outcome_full(body);
-}
-
-Outcome decode_outcome_full(std::string_view body) {
-  Outcome outcome;
-  OutcomeHandler handler(outcome);
+template <class T>
+T decode_resource_full(std::string_view body) {
+  T item;
+  TableHandler<T> handler(item);
   run_parser(body, handler, handler.prefix());
-  return outcome;
+  return item;
 }
 
-Page<Outcome> decode_outcome_page(std::string_view body) {
-  Page<Outcome> page;
-  // Close's default page size; saves the vector's regrowth (and the moves of every outcome
-  // it would bring) for the common page.
+template <class T>
+Page<T> decode_page_full(std::string_view body) {
+  Page<T> page;
   page.data.reserve(100);
-  if (fast_decode_outcome_page(body, page)) return page;
-  return decode_outcome_page_full(body);
-}
-
-Page<Outcome> decode_outcome_page_full(std::string_view body) {
-  Page<Outcome> page;
-  page.data.reserve(100);
-  OutcomeHandler handler(page);
+  TableHandler<T> handler(page);
   run_parser(body, handler, handler.prefix());
-  if (!handler.saw_data()) throw DecodeError("decoding outcome page: missing field \"data\"");
+  if (!handler.saw_data()) {
+    throw DecodeError("decoding " + std::string(resource_table<T>().resource) +
+                      " page: missing field \"data\"");
+  }
   return page;
 }
+
+template <class T>
+T decode_resource(std::string_view body) {
+  T item;
+  if (fast_decode_resource(body, item)) return item;
+  return decode_resource_full<T>(body);
+}
+
+template <class T>
+Page<T> decode_page(std::string_view body) {
+  Page<T> page;
+  // Close's default page size; saves the vector's regrowth (and the moves of every item it
+  // would bring) for the common page.
+  page.data.reserve(100);
+  if (fast_decode_page(body, page)) return page;
+  return decode_page_full<T>(body);
+}
+
+#define CLOSEIO_INSTANTIATE_DECODERS(T)                 \
+  template T decode_resource<T>(std::string_view);      \
+  template T decode_resource_full<T>(std::string_view); \
+  template Page<T> decode_page<T>(std::string_view);    \
+  template Page<T> decode_page_full<T>(std::string_view);
+CLOSEIO_INSTANTIATE_DECODERS(Outcome)
+CLOSEIO_INSTANTIATE_DECODERS(Call)
+CLOSEIO_INSTANTIATE_DECODERS(Meeting)
+#undef CLOSEIO_INSTANTIATE_DECODERS
 
 void check_delete_body(std::string_view body) {
   if (body.find_first_not_of(" \t\r\n") == std::string_view::npos) return;

@@ -1,10 +1,11 @@
 #include "internal/json_fast_decode.hpp"
 
+#include <cstdint>
 #include <stdexcept>
 #include <string>
 
 #include "closeio/timestamp.hpp"
-#include "internal/json_fields.hpp"
+#include "internal/resource_tables.hpp"
 
 namespace closeio::internal {
 namespace {
@@ -78,6 +79,25 @@ class Scanner {
   bool skip_simple_value(std::string& scratch) {
     if (next_is('"')) return string(scratch);
     return literal("null") || literal("true") || literal("false");
+  }
+
+  // A small non-negative JSON integer (at most 18 digits, no fraction or exponent); anything
+  // else (negative, huge, 1.5, 1e3) goes to the full decoder.
+  bool small_integer(std::int64_t& out) {
+    skip_space();
+    const char* start = p_;
+    std::int64_t value = 0;
+    while (p_ < end_ && *p_ >= '0' && *p_ <= '9' && p_ - start < 18) {
+      value = value * 10 + (*p_ - '0');
+      ++p_;
+    }
+    const auto digits = p_ - start;
+    if (digits == 0 || (digits > 1 && *start == '0')) return false;
+    if (p_ < end_ && ((*p_ >= '0' && *p_ <= '9') || *p_ == '.' || *p_ == 'e' || *p_ == 'E')) {
+      return false;
+    }
+    out = value;
+    return true;
   }
 
  private:
@@ -205,126 +225,101 @@ class Scanner {
   const char* end_;
 };
 
-// A string or null into an optional string.
-bool optional_string(Scanner& in, std::optional<std::string>& out) {
-  if (in.literal("null")) {
-    out.reset();
+// One value of `row` into `out`.
+template <class T>
+bool value(Scanner& in, std::string& scratch, const FieldSpec<T>& row, T& out) {
+  if (row.nullable && in.literal("null")) {
+    row.reset(out);
     return true;
   }
-  return in.string(out.emplace());
-}
-
-bool timestamp(Scanner& in, std::string& scratch, Timestamp& out) {
-  if (!in.string(scratch)) return false;
-  try {
-    out = parse_timestamp(scratch);
-    return true;
-  } catch (const std::invalid_argument&) {
-    return false;  // The full decoder reports it, naming the field.
+  switch (row.type) {
+    case JsonType::string:
+      if (!in.string(scratch)) return false;
+      try {
+        row.set_text(out, scratch);
+      } catch (const std::invalid_argument&) {
+        return false;  // A malformed timestamp: the full decoder reports it, naming the field.
+      }
+      return true;
+    case JsonType::integer: {
+      std::int64_t number = 0;
+      if (!in.small_integer(number)) return false;
+      row.set_integer(out, number);
+      return true;
+    }
+    case JsonType::string_array:
+      row.reset(out);
+      if (!in.consume('[')) return false;
+      if (in.consume(']')) return true;
+      do {
+        if (!in.string(scratch)) return false;
+        row.set_text(out, scratch);
+      } while (in.consume(','));
+      return in.consume(']');
   }
+  return false;
 }
 
-bool applies_to(Scanner& in, std::string& scratch, std::vector<AppliesTo>& out) {
-  out.clear();
-  if (in.literal("null")) return true;
-  if (!in.consume('[')) return false;
-  if (in.consume(']')) return true;
-  out.reserve(2);
-  do {
-    if (!in.string(scratch)) return false;
-    out.push_back(applies_to_from_string(scratch));
-  } while (in.consume(','));
-  return in.consume(']');
-}
-
-bool outcome(Scanner& in, std::string& key, std::string& scratch, Outcome& out) {
+template <class T>
+bool object(Scanner& in, std::string& key, std::string& scratch, const ResourceTable<T>& table,
+            T& out) {
   if (!in.consume('{')) return false;
   if (in.consume('}')) return true;
   do {
     if (!in.string(key) || !in.consume(':')) return false;
-    bool ok = false;
-    switch (outcome_field(key)) {
-      case Field::id:
-        ok = in.string(out.id);
-        break;
-      case Field::organization_id:
-        ok = in.string(out.organization_id);
-        break;
-      case Field::name:
-        ok = in.string(out.name);
-        break;
-      case Field::description:
-        ok = optional_string(in, out.description);
-        break;
-      case Field::created_by:
-        ok = optional_string(in, out.created_by);
-        break;
-      case Field::updated_by:
-        ok = optional_string(in, out.updated_by);
-        break;
-      case Field::type:
-        ok = in.string(scratch);
-        if (ok) out.type = outcome_type_from_string(scratch);
-        break;
-      case Field::applies_to:
-        ok = applies_to(in, scratch, out.applies_to);
-        break;
-      case Field::date_created:
-        ok = timestamp(in, scratch, out.date_created);
-        break;
-      case Field::date_updated:
-        ok = timestamp(in, scratch, out.date_updated);
-        break;
-      default:
-        ok = in.skip_simple_value(scratch);
-        break;
-    }
-    if (!ok) return false;
+    const FieldSpec<T>* row = table.find(key);
+    if (!(row ? value(in, scratch, *row, out) : in.skip_simple_value(scratch))) return false;
   } while (in.consume(','));
   return in.consume('}');
 }
 
 }  // namespace
 
-bool fast_decode_outcome(std::string_view body, Outcome& out) {
+template <class T>
+bool fast_decode_resource(std::string_view body, T& out) {
   Scanner in(body);
   std::string key, scratch;
-  return outcome(in, key, scratch, out) && in.at_end();
+  return object(in, key, scratch, resource_table<T>(), out) && in.at_end();
 }
 
-bool fast_decode_outcome_page(std::string_view body, Page<Outcome>& out) {
+template <class T>
+bool fast_decode_page(std::string_view body, Page<T>& out) {
   Scanner in(body);
   std::string key, scratch;
+  const ResourceTable<T>& table = resource_table<T>();
   bool saw_data = false;
   if (!in.consume('{') || in.consume('}')) return false;  // No `data`: the full decoder says so.
   do {
     if (!in.string(key) || !in.consume(':')) return false;
-    switch (page_field(key)) {
-      case Field::data:
-        saw_data = true;
-        out.data.clear();  // A repeated key replaces the earlier value, as in the full decoder.
-        if (!in.consume('[')) return false;
-        if (in.consume(']')) break;
-        do {
-          if (!outcome(in, key, scratch, out.data.emplace_back())) return false;
-        } while (in.consume(','));
-        if (!in.consume(']')) return false;
-        break;
-      case Field::has_more:
-        if (in.literal("true")) {
-          out.has_more = true;
-        } else if (in.literal("false")) {
-          out.has_more = false;
-        } else {
-          return false;
-        }
-        break;
-      default:
-        if (!in.skip_simple_value(scratch)) return false;
-        break;
+    if (key == "data") {
+      saw_data = true;
+      out.data.clear();  // A repeated key replaces the earlier value, as in the full decoder.
+      if (!in.consume('[')) return false;
+      if (in.consume(']')) continue;
+      do {
+        if (!object(in, key, scratch, table, out.data.emplace_back())) return false;
+      } while (in.consume(','));
+      if (!in.consume(']')) return false;
+    } else if (key == "has_more") {
+      if (in.literal("true")) {
+        out.has_more = true;
+      } else if (in.literal("false")) {
+        out.has_more = false;
+      } else {
+        return false;
+      }
+    } else if (!in.skip_simple_value(scratch)) {
+      return false;
     }
   } while (in.consume(','));
   return in.consume('}') && in.at_end() && saw_data;
 }
+
+template bool fast_decode_resource(std::string_view, Outcome&);
+template bool fast_decode_resource(std::string_view, Call&);
+template bool fast_decode_resource(std::string_view, Meeting&);
+template bool fast_decode_page(std::string_view, Page<Outcome>&);
+template bool fast_decode_page(std::string_view, Page<Call>&);
+template bool fast_decode_page(std::string_view, Page<Meeting>&);
 
 }  // namespace closeio::internal

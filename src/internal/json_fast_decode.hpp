@@ -8,15 +8,28 @@
 
 #include <string_view>
 
+#include "closeio/call.hpp"
 #include "closeio/list_options.hpp"
+#include "closeio/meeting.hpp"
 #include "closeio/outcome.hpp"
 
 namespace closeio::internal {
 
-/// Decodes one Outcome into `out` (a default Outcome). False: use the full decoder.
-bool fast_decode_outcome(std::string_view body, Outcome& out);
+/// Decodes one resource T (Outcome, Call, Meeting) into `out` (a default T). False: use the
+/// full decoder.
+template <class T>
+bool fast_decode_resource(std::string_view body, T& out);
 
 /// Decodes a list page into `out` (an empty page). False: use the full decoder.
-bool fast_decode_outcome_page(std::string_view body, Page<Outcome>& out);
+template <class T>
+bool fast_decode_page(std::string_view body, Page<T>& out);
+
+/// The Outcome fast path under its historical names.
+inline bool fast_decode_outcome(std::string_view body, Outcome& out) {
+  return fast_decode_resource(body, out);
+}
+inline bool fast_decode_outcome_page(std::string_view body, Page<Outcome>& out) {
+  return fast_decode_page(body, out);
+}
 
 }  // namespace closeio::internal

@@ -1,0 +1,78 @@
+/// @file
+/// The client for Close's Call activities: read calls, log external ones, put outcomes on them.
+#pragma once
+
+#include <memory>
+#include <optional>
+#include <string>
+#include <vector>
+
+#include "closeio/activity_filter.hpp"
+#include "closeio/call.hpp"
+#include "closeio/calls_connection.hpp"
+#include "closeio/client_options.hpp"
+#include "closeio/export.hpp"
+#include "closeio/list_options.hpp"
+#include "closeio/page_range.hpp"
+#include "closeio/rate_limit.hpp"
+#include "closeio/session.hpp"
+
+namespace closeio {
+
+/// A lazy range over every call of a list (see PageRange).
+using CallRange = PageRange<Call>;
+
+/// The client for Close's Call API (`/activity/call/`).
+///
+/// Every network member can throw: BadRequestError (400, e.g. an outcome that is unknown,
+/// deleted or does not apply: field_errors() names `outcome_id`), UnauthorizedError (401),
+/// ForbiddenError (403), NotFoundError (404: no such call), RateLimitError (429 after the
+/// retries), ServerError (5xx after the retries), ApiError (any other status), TransportError
+/// (no answer, timeout, call deadline), DecodeError (an answer that is not a call), and
+/// CancelledError. Argument mistakes found before anything is sent are std::invalid_argument.
+///
+/// @par Thread safety
+/// Every member is const and safe to call from many threads at once on one client.
+/// @par Cost
+/// A value holding a shared connection: copies share connections, retries and rate-limit state.
+class CLOSEIO_EXPORT CallsClient {
+ public:
+  /// Builds a client over libcurl with a session of its own. Throws std::invalid_argument as
+  /// Session's constructor does.
+  explicit CallsClient(ClientOptions options);
+  /// Builds a client over `session`'s connections and rate-limit state.
+  explicit CallsClient(const Session& session);
+  /// Builds a client over any connection, e.g. a closeio::testing::MockCallsConnection.
+  explicit CallsClient(std::shared_ptr<CallsConnection> connection);
+
+  /// A copy of this client whose calls use `call` (cancellation, deadline).
+  CallsClient with_call_options(CallOptions call) const;
+
+  /// One page: GET /activity/call/ with the filter, `_limit`, `_skip`, `_fields`. Throws
+  /// std::invalid_argument when `limit` < 1, `skip` < 0, a field is not a Call field, or a
+  /// filter id is not a valid id.
+  Page<Call> list_page(const ActivityFilter& filter = {}, const ListOptions& options = {}) const;
+  /// Every call matching `filter` from `options.skip` on, fetched lazily page by page.
+  CallRange list(ActivityFilter filter = {}, ListOptions options = {}) const;
+  /// GET /activity/call/{id}/, only `fields` when non-empty. Throws std::invalid_argument for
+  /// an empty id, "." or "..", or a field that is not a Call field.
+  Call fetch(const std::string& id, const std::vector<std::string>& fields = {}) const;
+  /// POST /activity/call/: logs a call made outside Close; the answer is the new call. Never
+  /// sent twice: a log that may have reached Close is not retried. Throws std::invalid_argument
+  /// for an unknown direction or status, a duration outside 0 to 604800 s, or an empty id.
+  Call log(const CallLog& log) const;
+  /// PUT /activity/call/{id}/ with only `{"outcome_id": outcome_id}`; returns the updated call.
+  /// Throws std::invalid_argument for an empty call or outcome id.
+  Call set_outcome(const std::string& call_id, const std::string& outcome_id) const;
+  /// PUT /activity/call/{id}/ with `{"outcome_id": null}`; returns the updated call.
+  Call clear_outcome(const std::string& call_id) const;
+
+  /// The rate-limit figures of the latest response that carried them, if any.
+  std::optional<RateLimitInfo> rate_limit() const;
+
+ private:
+  std::shared_ptr<CallsConnection> connection_;
+  CallOptions call_;
+};
+
+}  // namespace closeio

@@ -1,0 +1,75 @@
+/// @file
+/// The client for Close's Meeting activities: read meetings and put outcomes on them.
+#pragma once
+
+#include <memory>
+#include <optional>
+#include <string>
+#include <vector>
+
+#include "closeio/activity_filter.hpp"
+#include "closeio/client_options.hpp"
+#include "closeio/export.hpp"
+#include "closeio/list_options.hpp"
+#include "closeio/meeting.hpp"
+#include "closeio/meetings_connection.hpp"
+#include "closeio/page_range.hpp"
+#include "closeio/rate_limit.hpp"
+#include "closeio/session.hpp"
+
+namespace closeio {
+
+/// A lazy range over every meeting of a list (see PageRange).
+using MeetingRange = PageRange<Meeting>;
+
+/// The client for Close's Meeting API (`/activity/meeting/`). Meetings come from calendars or
+/// the app; the API reads them and sets their outcome but cannot create them.
+///
+/// Every network member can throw: BadRequestError (400, e.g. an outcome that is unknown,
+/// deleted, or a vm-dropped outcome, which applies to calls only: field_errors() names
+/// `outcome_id`), UnauthorizedError (401), ForbiddenError (403), NotFoundError (404: no such
+/// meeting), RateLimitError (429 after the retries), ServerError (5xx after the retries),
+/// ApiError (any other status), TransportError (no answer, timeout, call deadline), DecodeError
+/// (an answer that is not a meeting), and CancelledError. Argument mistakes found before
+/// anything is sent are std::invalid_argument.
+///
+/// @par Thread safety
+/// Every member is const and safe to call from many threads at once on one client.
+/// @par Cost
+/// A value holding a shared connection: copies share connections, retries and rate-limit state.
+class CLOSEIO_EXPORT MeetingsClient {
+ public:
+  /// Builds a client over libcurl with a session of its own. Throws std::invalid_argument as
+  /// Session's constructor does.
+  explicit MeetingsClient(ClientOptions options);
+  /// Builds a client over `session`'s connections and rate-limit state.
+  explicit MeetingsClient(const Session& session);
+  /// Builds a client over any connection, e.g. a closeio::testing::MockMeetingsConnection.
+  explicit MeetingsClient(std::shared_ptr<MeetingsConnection> connection);
+
+  /// A copy of this client whose calls use `call` (cancellation, deadline).
+  MeetingsClient with_call_options(CallOptions call) const;
+
+  /// One page: GET /activity/meeting/ with the filter, `_limit`, `_skip`, `_fields`. Throws
+  /// std::invalid_argument when `limit` < 1, `skip` < 0, or a field is not a Meeting field.
+  Page<Meeting> list_page(const ActivityFilter& filter = {}, const ListOptions& options = {}) const;
+  /// Every meeting matching `filter` from `options.skip` on, fetched lazily page by page.
+  MeetingRange list(ActivityFilter filter = {}, ListOptions options = {}) const;
+  /// GET /activity/meeting/{id}/, only `fields` when non-empty. Throws std::invalid_argument
+  /// for an empty id, "." or "..", or a field that is not a Meeting field.
+  Meeting fetch(const std::string& id, const std::vector<std::string>& fields = {}) const;
+  /// PUT /activity/meeting/{id}/ with only `{"outcome_id": outcome_id}`; returns the updated
+  /// meeting. Throws std::invalid_argument for an empty meeting or outcome id.
+  Meeting set_outcome(const std::string& meeting_id, const std::string& outcome_id) const;
+  /// PUT /activity/meeting/{id}/ with `{"outcome_id": null}`; returns the updated meeting.
+  Meeting clear_outcome(const std::string& meeting_id) const;
+
+  /// The rate-limit figures of the latest response that carried them, if any.
+  std::optional<RateLimitInfo> rate_limit() const;
+
+ private:
+  std::shared_ptr<MeetingsConnection> connection_;
+  CallOptions call_;
+};
+
+}  // namespace closeio

@@ -1,0 +1,63 @@
+#include "closeio/calls_client.hpp"
+
+#include <stdexcept>
+#include <utility>
+
+#include "internal/argument_checks.hpp"
+
+namespace closeio {
+
+using internal::require_id;
+
+CallsClient::CallsClient(ClientOptions options)
+    : connection_(make_calls_connection(std::move(options))) {}
+
+CallsClient::CallsClient(const Session& session) : connection_(make_calls_connection(session)) {}
+
+CallsClient::CallsClient(std::shared_ptr<CallsConnection> connection)
+    : connection_(std::move(connection)) {
+  if (!connection_) throw std::invalid_argument("closeio: CallsClient needs a connection");
+}
+
+CallsClient CallsClient::with_call_options(CallOptions call) const {
+  CallsClient copy(*this);
+  copy.call_ = std::move(call);
+  return copy;
+}
+
+Page<Call> CallsClient::list_page(const ActivityFilter& filter, const ListOptions& options) const {
+  internal::require_valid_list_options(options);
+  internal::require_valid_filter(filter);
+  return connection_->list_page(filter, options, call_);
+}
+
+CallRange CallsClient::list(ActivityFilter filter, ListOptions options) const {
+  internal::require_valid_list_options(options);
+  internal::require_valid_filter(filter);
+  return CallRange(
+      [connection = connection_, call = call_, filter = std::move(filter)](
+          const ListOptions& page) { return connection->list_page(filter, page, call); },
+      std::move(options), call_.cancellation);
+}
+
+Call CallsClient::fetch(const std::string& id, const std::vector<std::string>& fields) const {
+  require_id(id, "call id");
+  return connection_->fetch(id, fields, call_);
+}
+
+Call CallsClient::log(const CallLog& log) const { return connection_->log(log, call_); }
+
+Call CallsClient::set_outcome(const std::string& call_id, const std::string& outcome_id) const {
+  require_id(call_id, "call id");
+  require_id(outcome_id, "outcome id");
+  return connection_->set_outcome(call_id, outcome_id, call_);
+}
+
+Call CallsClient::clear_outcome(const std::string& call_id) const {
+  require_id(call_id, "call id");
+  return connection_->clear_outcome(call_id, call_);
+}
+
+std::optional<RateLimitInfo> CallsClient::rate_limit() const { return connection_->rate_limit(); }
+
+}  // namespace closeio

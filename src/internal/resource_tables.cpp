@@ -1,0 +1,121 @@
+// The field tables of every resource and request body: one row per field, in the order of the
+// C++ struct. A new field is one row here (and a member in the public struct).
+#include "internal/resource_tables.hpp"
+
+#include <nlohmann/json.hpp>
+#include <stdexcept>
+
+#include "closeio/call.hpp"
+#include "closeio/meeting.hpp"
+#include "closeio/outcome.hpp"
+#include "internal/activity_enums.hpp"
+#include "internal/outcome_enums.hpp"
+
+namespace closeio::internal {
+
+namespace field_detail {
+void throw_unsendable_enum(std::string_view field) {
+  throw std::invalid_argument("\"" + std::string(field) +
+                              "\" is unknown, which has no wire value and cannot be sent");
+}
+}  // namespace field_detail
+
+void append_json_string(std::string& out, std::string_view text, std::string_view field) {
+  try {
+    out += nlohmann::json(text).dump();
+  } catch (const nlohmann::json::type_error& e) {
+    if (e.id != 316) throw;  // 316: invalid UTF-8.
+    throw std::invalid_argument("\"" + std::string(field) + "\" is not valid UTF-8");
+  }
+}
+
+namespace {
+
+constexpr FieldSpec<Outcome> kOutcomeRows[] = {
+    field<&Outcome::id>("id"),
+    field<&Outcome::organization_id>("organization_id"),
+    field<&Outcome::name>("name"),
+    field<&Outcome::description>("description"),
+    enum_field<&Outcome::type, kOutcomeTypes>("type"),
+    enum_list_field<&Outcome::applies_to, kAppliesTo>("applies_to"),
+    field<&Outcome::created_by>("created_by"),
+    field<&Outcome::updated_by>("updated_by"),
+    field<&Outcome::date_created>("date_created"),
+    field<&Outcome::date_updated>("date_updated"),
+};
+
+constexpr FieldSpec<Call> kCallRows[] = {
+    field<&Call::id>("id"),
+    field<&Call::organization_id>("organization_id"),
+    field<&Call::lead_id>("lead_id"),
+    field<&Call::contact_id>("contact_id"),
+    field<&Call::user_id>("user_id"),
+    field<&Call::outcome_id>("outcome_id"),
+    enum_field<&Call::direction, kCallDirections>("direction"),
+    enum_field<&Call::status, kCallStatuses>("status"),
+    enum_field<&Call::disposition, kCallDispositions>("disposition"),
+    field<&Call::duration>("duration"),
+    field<&Call::phone>("phone"),
+    field<&Call::note>("note"),
+    field<&Call::date_created>("date_created"),
+    field<&Call::date_updated>("date_updated"),
+    field<&Call::activity_at>("activity_at"),
+};
+
+constexpr FieldSpec<Meeting> kMeetingRows[] = {
+    field<&Meeting::id>("id"),
+    field<&Meeting::organization_id>("organization_id"),
+    field<&Meeting::lead_id>("lead_id"),
+    field<&Meeting::user_id>("user_id"),
+    field<&Meeting::outcome_id>("outcome_id"),
+    enum_field<&Meeting::status, kMeetingStatuses>("status"),
+    field<&Meeting::title>("title"),
+    field<&Meeting::starts_at>("starts_at"),
+    field<&Meeting::ends_at>("ends_at"),
+    field<&Meeting::date_created>("date_created"),
+    field<&Meeting::date_updated>("date_updated"),
+};
+
+// The body of POST /activity/call/: unset members are left out.
+constexpr FieldSpec<CallLog> kCallLogRows[] = {
+    field<&CallLog::lead_id>("lead_id"),
+    field<&CallLog::contact_id>("contact_id"),
+    field<&CallLog::user_id>("user_id"),
+    enum_field<&CallLog::direction, kCallDirections>("direction"),
+    enum_field<&CallLog::status, kCallStatuses>("status"),
+    field<&CallLog::duration>("duration"),
+    field<&CallLog::phone>("phone"),
+    field<&CallLog::note>("note"),
+    field<&CallLog::outcome_id>("outcome_id"),
+    field<&CallLog::activity_at>("activity_at"),
+};
+
+template <class T, std::size_t N>
+constexpr ResourceTable<T> make_table(std::string_view resource, const FieldSpec<T> (&rows)[N]) {
+  return ResourceTable<T>{resource, rows, N};
+}
+
+}  // namespace
+
+template <>
+const ResourceTable<Outcome>& resource_table<Outcome>() {
+  static constexpr auto table = make_table("outcome", kOutcomeRows);
+  return table;
+}
+template <>
+const ResourceTable<Call>& resource_table<Call>() {
+  static constexpr auto table = make_table("call", kCallRows);
+  return table;
+}
+template <>
+const ResourceTable<Meeting>& resource_table<Meeting>() {
+  static constexpr auto table = make_table("meeting", kMeetingRows);
+  return table;
+}
+template <>
+const ResourceTable<CallLog>& resource_table<CallLog>() {
+  static constexpr auto table = make_table("call log", kCallLogRows);
+  return table;
+}
+
+}  // namespace closeio::internal

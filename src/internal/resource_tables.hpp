@@ -1,0 +1,20 @@
+// The field tables of the resources and request bodies (defined in resource_tables.cpp).
+#pragma once
+
+#include "closeio/call.hpp"
+#include "closeio/meeting.hpp"
+#include "closeio/outcome.hpp"
+#include "internal/field_table.hpp"
+
+namespace closeio::internal {
+
+template <>
+const ResourceTable<Outcome>& resource_table<Outcome>();
+template <>
+const ResourceTable<Call>& resource_table<Call>();
+template <>
+const ResourceTable<Meeting>& resource_table<Meeting>();
+template <>
+const ResourceTable<CallLog>& resource_table<CallLog>();
+
+}  // namespace closeio::internal

@@ -1,0 +1,166 @@
+#include "internal/rest_activity_connections.hpp"
+
+#include <utility>
+
+#include "closeio/timestamp.hpp"
+#include "internal/argument_checks.hpp"
+#include "internal/session_access.hpp"
+#include "internal/unimplemented.hpp"
+#include "internal/url.hpp"
+
+namespace closeio::internal {
+namespace {
+
+constexpr std::string_view kCalls = "activity/call/";
+constexpr std::string_view kMeetings = "activity/meeting/";
+
+// PUT {"outcome_id": ...} to one activity; the answer is the whole activity.
+template <class T>
+T assign_outcome(RestCaller& caller, std::string_view collection, const std::string& id,
+                 std::string_view what, const std::optional<std::string>& outcome_id,
+                 const CallOptions& call) {
+  std::string path = item_path(collection, id, what);
+  return write_item<T>(caller, "PUT", std::move(path), encode_outcome_assignment(outcome_id), call);
+}
+
+template <class T>
+Page<T> list_activities(RestCaller& caller, std::string_view collection,
+                        const ActivityFilter& filter, const ListOptions& options,
+                        const CallOptions& call) {
+  require_valid_list_options(options);
+  require_valid_filter(filter);
+  return list_items<T>(caller, collection, activity_filter_query(filter), options, call);
+}
+
+}  // namespace
+
+QueryPairs activity_filter_query(const ActivityFilter& filter) {
+  QueryPairs query;
+  if (!filter.lead_id.empty()) query.emplace_back("lead_id", percent_encode(filter.lead_id));
+  if (!filter.user_id.empty()) query.emplace_back("user_id", percent_encode(filter.user_id));
+  if (filter.created_after) {
+    query.emplace_back("date_created__gt", percent_encode(format_timestamp(*filter.created_after)));
+  }
+  if (filter.created_before) {
+    query.emplace_back("date_created__lt",
+                       percent_encode(format_timestamp(*filter.created_before)));
+  }
+  return query;
+}
+
+RestCallsConnection::RestCallsConnection(std::shared_ptr<RestCaller> caller)
+    : caller_(std::move(caller)) {}
+
+Page<Call> RestCallsConnection::list_page(const ActivityFilter& filter, const ListOptions& options,
+                                          const CallOptions& call) {
+  return list_activities<Call>(*caller_, kCalls, filter, options, call);
+}
+
+Call RestCallsConnection::fetch(const std::string& id, const std::vector<std::string>& fields,
+                                const CallOptions& call) {
+  return fetch_item<Call>(*caller_, item_path(kCalls, id, "call id"), fields, call);
+}
+
+Call RestCallsConnection::log(const CallLog& log, const CallOptions& call) {
+  // Close answers 200 (not 201) with the new call; any 2xx is accepted.
+  return write_item<Call>(*caller_, "POST", std::string(kCalls), encode_call_log(log), call);
+}
+
+Call RestCallsConnection::set_outcome(const std::string& id, const std::string& outcome_id,
+                                      const CallOptions& call) {
+  return assign_outcome<Call>(*caller_, kCalls, id, "call id", outcome_id, call);
+}
+
+Call RestCallsConnection::clear_outcome(const std::string& id, const CallOptions& call) {
+  return assign_outcome<Call>(*caller_, kCalls, id, "call id", std::nullopt, call);
+}
+
+std::optional<RateLimitInfo> RestCallsConnection::rate_limit() const {
+  return caller_->rate_limit();
+}
+
+RestMeetingsConnection::RestMeetingsConnection(std::shared_ptr<RestCaller> caller)
+    : caller_(std::move(caller)) {}
+
+Page<Meeting> RestMeetingsConnection::list_page(const ActivityFilter& filter,
+                                                const ListOptions& options,
+                                                const CallOptions& call) {
+  return list_activities<Meeting>(*caller_, kMeetings, filter, options, call);
+}
+
+Meeting RestMeetingsConnection::fetch(const std::string& id, const std::vector<std::string>& fields,
+                                      const CallOptions& call) {
+  return fetch_item<Meeting>(*caller_, item_path(kMeetings, id, "meeting id"), fields, call);
+}
+
+Meeting RestMeetingsConnection::set_outcome(const std::string& id, const std::string& outcome_id,
+                                            const CallOptions& call) {
+  return assign_outcome<Meeting>(*caller_, kMeetings, id, "meeting id", outcome_id, call);
+}
+
+Meeting RestMeetingsConnection::clear_outcome(const std::string& id, const CallOptions& call) {
+  return assign_outcome<Meeting>(*caller_, kMeetings, id, "meeting id", std::nullopt, call);
+}
+
+std::optional<RateLimitInfo> RestMeetingsConnection::rate_limit() const {
+  return caller_->rate_limit();
+}
+
+}  // namespace closeio::internal
+
+namespace closeio {
+
+using internal::throw_unimplemented;
+
+CallsConnection::~CallsConnection() = default;
+Page<Call> CallsConnection::list_page(const ActivityFilter&, const ListOptions&,
+                                      const CallOptions&) {
+  throw_unimplemented("CallsConnection", "list_page()");
+}
+Call CallsConnection::fetch(const std::string&, const std::vector<std::string>&,
+                            const CallOptions&) {
+  throw_unimplemented("CallsConnection", "fetch()");
+}
+Call CallsConnection::log(const CallLog&, const CallOptions&) {
+  throw_unimplemented("CallsConnection", "log()");
+}
+Call CallsConnection::set_outcome(const std::string&, const std::string&, const CallOptions&) {
+  throw_unimplemented("CallsConnection", "set_outcome()");
+}
+Call CallsConnection::clear_outcome(const std::string&, const CallOptions&) {
+  throw_unimplemented("CallsConnection", "clear_outcome()");
+}
+std::optional<RateLimitInfo> CallsConnection::rate_limit() const { return std::nullopt; }
+
+MeetingsConnection::~MeetingsConnection() = default;
+Page<Meeting> MeetingsConnection::list_page(const ActivityFilter&, const ListOptions&,
+                                            const CallOptions&) {
+  throw_unimplemented("MeetingsConnection", "list_page()");
+}
+Meeting MeetingsConnection::fetch(const std::string&, const std::vector<std::string>&,
+                                  const CallOptions&) {
+  throw_unimplemented("MeetingsConnection", "fetch()");
+}
+Meeting MeetingsConnection::set_outcome(const std::string&, const std::string&,
+                                        const CallOptions&) {
+  throw_unimplemented("MeetingsConnection", "set_outcome()");
+}
+Meeting MeetingsConnection::clear_outcome(const std::string&, const CallOptions&) {
+  throw_unimplemented("MeetingsConnection", "clear_outcome()");
+}
+std::optional<RateLimitInfo> MeetingsConnection::rate_limit() const { return std::nullopt; }
+
+std::shared_ptr<CallsConnection> make_calls_connection(ClientOptions options) {
+  return make_calls_connection(Session(std::move(options)));
+}
+std::shared_ptr<CallsConnection> make_calls_connection(const Session& session) {
+  return std::make_shared<internal::RestCallsConnection>(internal::SessionAccess::core(session));
+}
+std::shared_ptr<MeetingsConnection> make_meetings_connection(ClientOptions options) {
+  return make_meetings_connection(Session(std::move(options)));
+}
+std::shared_ptr<MeetingsConnection> make_meetings_connection(const Session& session) {
+  return std::make_shared<internal::RestMeetingsConnection>(internal::SessionAccess::core(session));
+}
+
+}  // namespace closeio

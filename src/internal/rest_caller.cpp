@@ -1,0 +1,237 @@
+#include "internal/rest_caller.hpp"
+
+#include <stdexcept>
+#include <utility>
+
+#include "closeio/version.hpp"
+#include "internal/credentials_access.hpp"
+#include "internal/curl_transport.hpp"
+#include "internal/error_body.hpp"
+#include "internal/error_mapping.hpp"
+#include "internal/rate_limit_headers.hpp"
+#include "internal/redaction.hpp"
+
+namespace closeio::internal {
+namespace {
+
+using std::chrono::milliseconds;
+using Clock = std::chrono::steady_clock;
+
+void validate_options(const ClientOptions& o) {
+  validate_credentials(o.credentials);
+  if (o.connect_timeout.count() <= 0 || o.timeout.count() <= 0) {
+    throw std::invalid_argument("closeio: connect_timeout and timeout must be positive");
+  }
+  if (o.max_retries < 0) throw std::invalid_argument("closeio: max_retries must be 0 or more");
+  if (o.call_deadline.count() < 0 || o.max_rate_limit_wait.count() < 0) {
+    throw std::invalid_argument("closeio: call_deadline and max_rate_limit_wait must be >= 0");
+  }
+  if (o.max_response_bytes == 0) {
+    throw std::invalid_argument("closeio: max_response_bytes must be positive");
+  }
+  for (const char ch : o.user_agent_suffix) {
+    if (static_cast<unsigned char>(ch) < 0x20 || ch == 0x7f) {
+      throw std::invalid_argument("closeio: user_agent_suffix contains a control character");
+    }
+  }
+}
+
+std::string make_user_agent(const std::string& suffix) {
+  std::string ua =
+      std::string("closeio-cpp/") + CLOSEIO_VERSION_STRING + " (" + curl_version_string() + ")";
+  if (!suffix.empty()) ua += " " + suffix;
+  return ua;
+}
+
+bool is_gateway_failure(int status) { return status == 502 || status == 503 || status == 504; }
+
+}  // namespace
+
+// The state of one call across its attempts.
+struct RestCaller::Attempt {
+  int number = 1;
+  std::string shown;  // "GET /outcome/x/": what messages name, relative to the base URL.
+  milliseconds deadline{0};
+  Clock::time_point started = Clock::now();
+  // An earlier attempt may have been carried out by the server although its answer was lost.
+  bool maybe_performed_before = false;
+  // Filled by classify() for a failed attempt.
+  std::exception_ptr failure;
+  RetryAttempt retry;
+  bool safe_to_repeat = false;
+  bool maybe_performed = false;
+
+  milliseconds remaining() const {
+    return deadline - std::chrono::duration_cast<milliseconds>(Clock::now() - started);
+  }
+  [[noreturn]] void throw_cancelled(int attempts) const {
+    throw CancelledError("closeio: " + shown + ": cancelled", attempts);
+  }
+};
+
+RestCaller::RestCaller(ClientOptions options, std::shared_ptr<HttpTransport> transport)
+    : options_(std::move(options)) {
+  validate_options(options_);
+  base_ = parse_base_url(options_.base_url, options_.allow_insecure_http);
+  user_agent_ = make_user_agent(options_.user_agent_suffix);
+  retry_policy_ = options_.retry_policy ? options_.retry_policy
+                                        : std::make_shared<DefaultRetryPolicy>(
+                                              options_.max_retries, milliseconds(500),
+                                              milliseconds(8000), options_.max_rate_limit_wait);
+  if (transport) {
+    transport_ = std::move(transport);
+  } else {
+    CurlTransportConfig config;
+    config.authorization = authorization_value(options_.credentials);
+    config.user_agent = user_agent_;
+    config.connect_timeout = options_.connect_timeout;
+    config.max_response_bytes = options_.max_response_bytes;
+    config.ca_file = options_.ca_file;
+    config.ca_path = options_.ca_path;
+    config.proxy = options_.proxy;
+    transport_ = std::make_shared<CurlTransport>(std::move(config));
+  }
+}
+
+HttpRequest RestCaller::http_request(const RestRequest& request, const CallOptions& call) const {
+  HttpRequest out;
+  out.method = request.method;
+  out.url = base_.url + request.path + request.query;
+  if (request.body) {
+    out.body = *request.body;
+    out.has_body = true;
+  }
+  // A POST may only be repeated when the server cannot have acted on it; libcurl would silently
+  // re-send a request whose reused connection turned out dead, so POSTs use a new connection.
+  out.fresh_connection = request.method == "POST";
+  out.cancellation = call.cancellation;
+  return out;
+}
+
+RestAnswer RestCaller::send(const RestRequest& request, const CallOptions& call) {
+  Attempt attempt;
+  attempt.shown = request.method + " /" + request.path;
+  attempt.deadline = call.deadline.count() > 0 ? call.deadline : options_.call_deadline;
+  HttpRequest http = http_request(request, call);
+
+  for (;; ++attempt.number) {
+    if (call.cancellation.cancelled()) attempt.throw_cancelled(attempt.number - 1);
+    http.timeout = options_.timeout;
+    if (attempt.deadline.count() > 0) {
+      const milliseconds left = attempt.remaining();
+      if (left.count() <= 0) {
+        throw TransportError("closeio: " + attempt.shown + ": call deadline of " +
+                                 std::to_string(attempt.deadline.count()) + " ms exceeded",
+                             true, attempt.number - 1);
+      }
+      http.timeout = std::min(http.timeout, left);
+    }
+
+    HttpResult result = transport_->perform(http);
+    if (options_.logger) log_attempt(http, attempt.number, result);
+    if (std::optional<RestAnswer> answer = classify(request, result, attempt)) return *answer;
+
+    const std::optional<milliseconds> wait =
+        attempt.safe_to_repeat ? retry_policy_->next_wait(attempt.retry) : std::nullopt;
+    // Waiting past the deadline cannot succeed: report the real failure now instead.
+    if (!wait || (attempt.deadline.count() > 0 && *wait >= attempt.remaining())) {
+      std::rethrow_exception(attempt.failure);
+    }
+    if (!call.cancellation.sleep_for(*wait)) attempt.throw_cancelled(attempt.number);
+    attempt.maybe_performed_before = attempt.maybe_performed_before || attempt.maybe_performed;
+  }
+}
+
+// Turns one attempt's result into the call's answer, an exception to throw at once, or (when
+// it returns std::nullopt) a failure in `attempt` that the retry policy may retry.
+std::optional<RestAnswer> RestCaller::classify(const RestRequest& request, HttpResult& result,
+                                               Attempt& attempt) {
+  const bool is_post = request.method == "POST";
+  attempt.retry = RetryAttempt();
+  attempt.retry.method = request.method;
+  attempt.retry.attempt = attempt.number;
+  attempt.safe_to_repeat = !is_post;
+  attempt.maybe_performed = false;
+
+  switch (result.failure) {
+    case TransportFailure::cancelled:
+      attempt.throw_cancelled(attempt.number);
+    case TransportFailure::too_large:
+      throw DecodeError("closeio: " + attempt.shown +
+                            ": response body larger than max_response_bytes (" +
+                            std::to_string(options_.max_response_bytes) + " bytes)",
+                        attempt.number);
+    case TransportFailure::none:
+      break;
+    default: {
+      const bool timed_out = result.failure == TransportFailure::timed_out;
+      attempt.retry.timed_out = timed_out;
+      attempt.maybe_performed = result.request_sent;
+      attempt.safe_to_repeat = attempt.safe_to_repeat || !result.request_sent;
+      attempt.failure = std::make_exception_ptr(TransportError(
+          "closeio: " + attempt.shown + ": " + (timed_out ? "timed out: " : "no HTTP answer: ") +
+              result.error +
+              (attempt.number > 1 ? " (after " + std::to_string(attempt.number) + " attempts)"
+                                  : ""),
+          timed_out, attempt.number));
+      return std::nullopt;
+    }
+  }
+
+  remember_rate_limit(result.headers);
+  if (result.status >= 200 && result.status < 300) {
+    return RestAnswer{std::move(result.body), attempt.number};
+  }
+  // A DELETE that an earlier attempt may have carried out finds the object gone: that is the
+  // outcome the caller asked for, not an error. A 404 on the first attempt still is one.
+  if (request.method == "DELETE" && result.status == 404 && attempt.maybe_performed_before) {
+    return RestAnswer{std::string(), attempt.number};
+  }
+  attempt.retry.status = result.status;
+  attempt.maybe_performed = is_gateway_failure(result.status);
+  ErrorBody parsed = parse_error_body(result.body);
+  milliseconds retry_after{0};
+  if (result.status == 429) {
+    attempt.safe_to_repeat = true;  // Close did not act on a rate-limited request.
+    attempt.retry.server_wait = server_requested_wait(result.headers, parsed.rate_reset_seconds,
+                                                      std::chrono::system_clock::now());
+    retry_after = attempt.retry.server_wait.value_or(milliseconds(0));
+  }
+  attempt.failure = make_api_error(request.method, "/" + request.path, result.status, result.body,
+                                   std::move(parsed), result.headers, retry_after, attempt.number);
+  return std::nullopt;
+}
+
+void RestCaller::log_attempt(const HttpRequest& request, int attempt,
+                             const HttpResult& result) const {
+  HttpLogRecord record;
+  record.method = request.method;
+  record.url = request.url;
+  record.attempt = attempt;
+  record.status = result.status;
+  record.elapsed = result.elapsed;
+  record.error = result.error;
+  record.request_headers = redact_headers(
+      {{"Authorization", "REDACTED"}, {"Accept", "application/json"}, {"User-Agent", user_agent_}});
+  if (request.has_body) record.request_headers.emplace_back("Content-Type", "application/json");
+  record.response_headers = redact_headers(result.headers);
+  try {
+    options_.logger(record);
+  } catch (...) {
+    // A logging hook must not change the outcome of a call.
+  }
+}
+
+void RestCaller::remember_rate_limit(const HttpHeaders& headers) {
+  auto info = parse_rate_limit_info(headers, std::chrono::system_clock::now());
+  if (!info) return;
+  std::lock_guard<std::mutex> lock(rate_limit_mutex_);
+  rate_limit_ = std::move(info);
+}
+
+std::optional<RateLimitInfo> RestCaller::rate_limit() const {
+  std::lock_guard<std::mutex> lock(rate_limit_mutex_);
+  return rate_limit_;
+}
+
+}  // namespace closeio::internal
