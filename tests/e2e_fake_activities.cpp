@@ -406,6 +406,28 @@ TEST_F(FakeActivitiesTest, UnknownIdsAre404WithAnErrorBody) {
   EXPECT_EQ(server.writes_performed(), 0u);
 }
 
+TEST_F(FakeActivitiesTest, DeleteRemovesACallOrMeetingOnce) {
+  const Call call = server.seed_call(CallLog{});
+  const Meeting meeting = server.seed_meeting(FakeMeetingSeed{});
+  auto call_deleted = client.Delete(call_path(call.id), auth());
+  auto meeting_deleted = client.Delete(meeting_path(meeting.id), auth());
+  auto call_again = client.Delete(call_path(call.id), auth());
+  auto meeting_again = client.Delete(meeting_path(meeting.id), auth());
+  auto fetched = get(call_path(call.id));
+  ASSERT_TRUE(call_deleted && meeting_deleted && call_again && meeting_again && fetched);
+  EXPECT_EQ(call_deleted->status, 200);
+  EXPECT_EQ(json_of(call_deleted), Json::object());
+  EXPECT_EQ(meeting_deleted->status, 200);
+  EXPECT_EQ(call_again->status, 404);
+  EXPECT_EQ(json_of(call_again), (Json{{"error", kCallNotFound}}));
+  EXPECT_EQ(meeting_again->status, 404);
+  EXPECT_EQ(json_of(meeting_again), (Json{{"error", kMeetingNotFound}}));
+  EXPECT_EQ(fetched->status, 404);
+  EXPECT_TRUE(server.calls().empty());
+  EXPECT_TRUE(server.meetings().empty());
+  EXPECT_EQ(server.writes_performed(), 2u);
+}
+
 // --- Set and clear outcomes -----------------------------------------------------------------
 
 TEST_F(FakeActivitiesTest, PutSetsAndClearsACallsOutcomeAndChangesNothingElse) {
@@ -757,6 +779,7 @@ TEST_F(FakeActivitiesTest, MeetingsCannotBeCreatedAndOtherMethodsAre405) {
   }
   EXPECT_EQ(post_meeting->get_header_value("Allow"), "GET, HEAD");
   EXPECT_EQ(put_calls->get_header_value("Allow"), "GET, HEAD, POST");
+  EXPECT_EQ(patch_meeting->get_header_value("Allow"), "GET, HEAD, PUT, DELETE");
   EXPECT_EQ(server.meetings().size(), 1u);
   EXPECT_EQ(server.writes_performed(), 0u);
 }

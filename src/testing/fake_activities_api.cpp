@@ -95,7 +95,8 @@ std::optional<ApiAnswer> FakeActivitiesApi::route(const RecordedRequest& request
   if (std::optional<std::string> id = item_id(request.path, kCallsPath)) {
     if (is_read(request)) return fetch_call(request, *id);
     if (request.method == "PUT") return update_call(request, *id);
-    return method_not_allowed("GET, HEAD, PUT");  // DELETE is not emulated
+    if (request.method == "DELETE") return remove_call(*id);
+    return method_not_allowed("GET, HEAD, PUT, DELETE");
   }
   if (request.path == kMeetingsPath) {
     // Meetings come from calendars; Close's API cannot create them.
@@ -105,7 +106,8 @@ std::optional<ApiAnswer> FakeActivitiesApi::route(const RecordedRequest& request
   if (std::optional<std::string> id = item_id(request.path, kMeetingsPath)) {
     if (is_read(request)) return fetch_meeting(request, *id);
     if (request.method == "PUT") return update_meeting(request, *id);
-    return method_not_allowed("GET, HEAD, PUT");  // DELETE is not emulated
+    if (request.method == "DELETE") return remove_meeting(*id);
+    return method_not_allowed("GET, HEAD, PUT, DELETE");
   }
   return std::nullopt;
 }
@@ -188,6 +190,20 @@ ApiAnswer FakeActivitiesApi::update_meeting(const RecordedRequest& request,
   });
   if (!updated) return answer(404, error_body(kMeetingNotFound));
   ApiAnswer result = answer(200, encode_meeting(*updated));
+  result.wrote = true;
+  return result;
+}
+
+ApiAnswer FakeActivitiesApi::remove_call(const std::string& id) const {
+  if (!store_.remove_call(id)) return answer(404, error_body(kCallNotFound));
+  ApiAnswer result = answer(200, "{}");
+  result.wrote = true;
+  return result;
+}
+
+ApiAnswer FakeActivitiesApi::remove_meeting(const std::string& id) const {
+  if (!store_.remove_meeting(id)) return answer(404, error_body(kMeetingNotFound));
+  ApiAnswer result = answer(200, "{}");
   result.wrote = true;
   return result;
 }

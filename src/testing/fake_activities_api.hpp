@@ -12,8 +12,8 @@
 
 namespace closeio::testing::internal {
 
-/// Serves `/api/v1/activity/call/`, `/api/v1/activity/call/{id}/`, `/api/v1/activity/meeting/`
-/// and `/api/v1/activity/meeting/{id}/`.
+/// Serves `/api/v1/activity/call/` (GET, POST), `/api/v1/activity/call/{id}/` (GET, PUT, DELETE),
+/// `/api/v1/activity/meeting/` (GET) and `/api/v1/activity/meeting/{id}/` (GET, PUT, DELETE).
 class FakeActivitiesApi final : public FakeResourceApi {
  public:
   /// Keeps references: all three must outlive this object. `outcomes` is only read.
@@ -30,6 +30,8 @@ class FakeActivitiesApi final : public FakeResourceApi {
   ApiAnswer fetch_meeting(const RecordedRequest& request, const std::string& id) const;
   ApiAnswer update_call(const RecordedRequest& request, const std::string& id) const;
   ApiAnswer update_meeting(const RecordedRequest& request, const std::string& id) const;
+  ApiAnswer remove_call(const std::string& id) const;
+  ApiAnswer remove_meeting(const std::string& id) const;
   /// Why `outcome_id` cannot go on a call (or a meeting); std::nullopt when it can.
   std::optional<std::string> outcome_problem(const std::string& outcome_id, bool on_meeting) const;
 

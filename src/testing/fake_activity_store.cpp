@@ -90,6 +90,16 @@ const Record* find_in(const std::vector<Record>& records, const std::string& id)
   return nullptr;
 }
 
+// Ids stay taken after a delete, as Close never reuses one.
+template <typename Record>
+bool remove_from(std::vector<Record>& records, const std::string& id) {
+  auto it = std::find_if(records.begin(), records.end(),
+                         [&](const Record& record) { return keys_of(record).id == id; });
+  if (it == records.end()) return false;
+  records.erase(it);
+  return true;
+}
+
 }  // namespace
 
 bool TimeBounds::admits(const std::optional<Timestamp>& t) const {
@@ -146,6 +156,16 @@ std::optional<StoredMeeting> FakeActivityStore::update_meeting(
   if (found == nullptr) return std::nullopt;
   change(*found);
   return *found;
+}
+
+bool FakeActivityStore::remove_call(const std::string& id) {
+  std::lock_guard<std::mutex> lock(mutex_);
+  return remove_from(calls_, id);
+}
+
+bool FakeActivityStore::remove_meeting(const std::string& id) {
+  std::lock_guard<std::mutex> lock(mutex_);
+  return remove_from(meetings_, id);
 }
 
 ActivityPage<StoredCall> FakeActivityStore::calls(const ActivityQuery& query, std::size_t skip,

@@ -123,14 +123,16 @@ struct CLOSEIO_EXPORT RecordedRequest {
 /// The emulator. Serves, like Close:
 /// - `/api/v1/outcome/` (GET, POST) and `/api/v1/outcome/{id}/` (GET, PUT, DELETE);
 /// - `/api/v1/activity/call/` (GET; POST logs an external call and answers 200) and
-///   `/api/v1/activity/call/{id}/` (GET, PUT);
-/// - `/api/v1/activity/meeting/` (GET) and `/api/v1/activity/meeting/{id}/` (GET, PUT).
+///   `/api/v1/activity/call/{id}/` (GET, PUT, DELETE);
+/// - `/api/v1/activity/meeting/` (GET; meetings cannot be created) and
+///   `/api/v1/activity/meeting/{id}/` (GET, PUT, DELETE).
 /// Basic and Bearer auth with 401, validation with Close's 400 bodies, 404 for unknown ids and
 /// for paths without the trailing slash, 405 for other methods, `_limit`/`_skip`/`_fields`,
 /// has_more. The activity lists filter by `lead_id`, `user_id`, `contact_id`, `id__in` (one id or
 /// several comma-separated), `date_created__gt/__gte/__lt/__lte` and `activity_at__gt/__gte/
-/// __lt/__lte` (an ISO 8601 date-time or date; anything else, such as an offset whose '+'
-/// arrived as a space, is a 400), and list newest first (Close documents no order). A PUT acts
+/// __lt/__lte` (an ISO 8601 date-time or date, read at the `X-TZ-Offset` header's offset when it
+/// has none; anything else, such as an offset whose '+' arrived as a space, is a 400); other
+/// query parameters are ignored. Lists are newest first (Close documents no order). A PUT acts
 /// as a patch; an `outcome_id` that names no outcome, a deleted one, or (on a meeting) a
 /// vm-dropped one is a 400 with a field error on `outcome_id`. Deleting an outcome leaves the
 /// calls and meetings that refer to it unchanged.
