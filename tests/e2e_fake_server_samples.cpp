@@ -3,8 +3,10 @@
 // and dates count back from the anchor.
 #include <gmock/gmock.h>
 #include <gtest/gtest.h>
+#include <unistd.h>
 
 #include <chrono>
+#include <cstdio>
 #include <fstream>
 #include <map>
 #include <nlohmann/json.hpp>
@@ -37,11 +39,22 @@ void seed_sample_outcomes(FakeCloseServer& server) {
   }
 }
 
-std::string write_temp(const std::string& name, const std::string& text) {
-  const std::string path = ::testing::TempDir() + name;
-  std::ofstream(path) << text;
-  return path;
-}
+// A file of its own per process (several build trees may run these tests at once), removed
+// when the test ends.
+class TempFile {
+ public:
+  TempFile(const std::string& name, const std::string& text)
+      : path_(::testing::TempDir() + std::to_string(::getpid()) + "-" + name) {
+    std::ofstream(path_) << text;
+  }
+  ~TempFile() { std::remove(path_.c_str()); }
+  TempFile(const TempFile&) = delete;
+  TempFile& operator=(const TempFile&) = delete;
+  const std::string& path() const { return path_; }
+
+ private:
+  std::string path_;
+};
 
 TEST(FakeServerSamples, SampleActivitiesSeedWithResolvedAndDeletedOutcomes) {
   FakeCloseServer server;
@@ -87,11 +100,11 @@ TEST(FakeServerSamples, SampleActivitiesSeedWithResolvedAndDeletedOutcomes) {
 
 TEST(FakeServerSamples, DatesCountBackFromTheAnchor) {
   FakeCloseServer server;
-  const std::string path = write_temp(
+  const TempFile file(
       "activities-anchor.json",
       R"({"anchor": "2026-09-10", "calls": [{"days_ago": 2, "at": "14:30", "duration": 60}],
           "meetings": [{"days_ago": -1, "at": "09:00", "minutes": 30, "title": "Soon"}]})");
-  closeio::tools::seed_activities(server, closeio::tools::read_activity_seeds(path));
+  closeio::tools::seed_activities(server, closeio::tools::read_activity_seeds(file.path()));
   ASSERT_EQ(server.calls().size(), 1u);
   ASSERT_EQ(server.meetings().size(), 1u);
   const Timestamp september_8_1430 =
@@ -105,12 +118,14 @@ TEST(FakeServerSamples, DatesCountBackFromTheAnchor) {
 }
 
 TEST(FakeServerSamples, MistakesNameTheFileAndItem) {
-  const std::string bad_status =
-      write_temp("activities-bad-status.json", R"({"calls": [{}, {"status": "nope"}]})");
-  const std::string bad_time =
-      write_temp("activities-bad-time.json", R"({"meetings": [{"at": "9:00"}]})");
-  const std::string unknown_outcome =
-      write_temp("activities-unknown-outcome.json", R"({"calls": [{"outcome": "Nope"}]})");
+  const TempFile bad_status_file("activities-bad-status.json",
+                                 R"({"calls": [{}, {"status": "nope"}]})");
+  const TempFile bad_time_file("activities-bad-time.json", R"({"meetings": [{"at": "9:00"}]})");
+  const TempFile unknown_outcome_file("activities-unknown-outcome.json",
+                                      R"({"calls": [{"outcome": "Nope"}]})");
+  const std::string& bad_status = bad_status_file.path();
+  const std::string& bad_time = bad_time_file.path();
+  const std::string& unknown_outcome = unknown_outcome_file.path();
   try {
     closeio::tools::read_activity_seeds(bad_status);
     ADD_FAILURE() << "no exception";
