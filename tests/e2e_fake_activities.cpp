@@ -6,12 +6,14 @@
 #include <gtest/gtest.h>
 #include <httplib.h>
 
+#include <atomic>
 #include <chrono>
 #include <nlohmann/json.hpp>
 #include <optional>
 #include <set>
 #include <stdexcept>
 #include <string>
+#include <thread>
 #include <vector>
 
 #include "closeio/testing/fake_close_server.hpp"
@@ -247,6 +249,52 @@ TEST_F(FakeActivitiesTest, LogAcceptsAVmDroppedOutcome) {
   ASSERT_TRUE(result);
   EXPECT_EQ(result->status, 200);
   EXPECT_EQ(json_of(result)["outcome_id"], vm.id);
+}
+
+TEST_F(FakeActivitiesTest, LogRefusesADeletedOutcome) {
+  const closeio::Outcome outcome = server.seed(OutcomeCreate{"Gone", {}, {}});
+  ASSERT_TRUE(server.remove_outcome(outcome.id));
+  auto result = log(R"({"lead_id": "lead_1", "outcome_id": ")" + outcome.id + R"("})");
+  ASSERT_TRUE(result);
+  EXPECT_EQ(result->status, 400);
+  EXPECT_EQ(json_of(result), validation_error("outcome_id", kDeletedOutcome));
+  EXPECT_TRUE(server.calls().empty());
+}
+
+TEST_F(FakeActivitiesTest, ConcurrentLogsAreAllStoredWithDistinctIds) {
+  constexpr int kThreads = 8;
+  constexpr int kLogsEach = 10;
+  std::vector<std::thread> threads;
+  std::atomic<int> ok{0};
+  for (int t = 0; t < kThreads; ++t) {
+    threads.emplace_back([&, t] {
+      httplib::Client own("127.0.0.1", server.port());
+      own.set_tcp_nodelay(true);
+      for (int i = 0; i < kLogsEach; ++i) {
+        auto result =
+            own.Post(kCalls, auth(), R"({"lead_id": "lead_)" + std::to_string(t) + R"("})",
+                     "application/json");
+        if (result && result->status == 200) ok.fetch_add(1);
+      }
+    });
+  }
+  for (std::thread& thread : threads) thread.join();
+  EXPECT_EQ(ok.load(), kThreads * kLogsEach);
+  std::set<std::string> ids;
+  for (const Call& call : server.calls()) ids.insert(call.id);
+  EXPECT_EQ(ids.size(), static_cast<std::size_t>(kThreads * kLogsEach));
+  EXPECT_EQ(server.creates_performed(), static_cast<std::size_t>(kThreads * kLogsEach));
+  auto lead = get(std::string(kCalls) + "?lead_id=lead_3&_limit=100");
+  ASSERT_TRUE(lead);
+  EXPECT_EQ(json_of(lead)["data"].size(), static_cast<std::size_t>(kLogsEach));
+}
+
+TEST_F(FakeActivitiesTest, HeadIsAnsweredLikeGetWithoutBody) {
+  server.seed_call(CallLog{});
+  auto result = client.Head(kCalls, auth());
+  ASSERT_TRUE(result);
+  EXPECT_EQ(result->status, 200);
+  EXPECT_TRUE(result->body.empty());
 }
 
 struct InvalidLog {
