@@ -1,5 +1,6 @@
 // FakeCloseServer: the HTTP side of the emulator (listening, threads, stop, request log,
-// scripted answers). What Close answers lives in fake_outcomes_api.cpp.
+// scripted answers). What Close answers lives in fake_outcomes_api.cpp and
+// fake_activities_api.cpp, behind fake_api_router.cpp.
 #include "closeio/testing/fake_close_server.hpp"
 
 #include <dlfcn.h>
@@ -17,6 +18,10 @@
 
 #include "testing/connection_reaper.hpp"
 #include "testing/counting_thread_pool.hpp"
+#include "testing/fake_activities_api.hpp"
+#include "testing/fake_activity_records.hpp"
+#include "testing/fake_activity_store.hpp"
+#include "testing/fake_api_router.hpp"
 #include "testing/fake_http_answer.hpp"
 #include "testing/fake_outcome_json.hpp"
 #include "testing/fake_outcome_store.hpp"
@@ -74,7 +79,9 @@ struct FakeCloseServer::Impl {
   explicit Impl(FakeCloseServerOptions opts)
       : options(std::move(opts)),
         store(options.organization_id, options.user_id),
-        api(options, store),
+        outcomes_api(options, store),
+        activities_api(options, activity_store, store),
+        api(options, {&outcomes_api, &activities_api}),
         rate_limit(kRateLimitPerWindow, kRateLimitWindow) {}
 
   ~Impl() { stop(); }
@@ -87,7 +94,10 @@ struct FakeCloseServer::Impl {
 
   const FakeCloseServerOptions options;
   internal::FakeOutcomeStore store;
-  internal::FakeOutcomesApi api;
+  internal::FakeActivityStore activity_store;
+  internal::FakeOutcomesApi outcomes_api;
+  internal::FakeActivitiesApi activities_api;
+  internal::FakeApiRouter api;
   internal::FakeScriptQueue script;
   internal::FakeRateLimit rate_limit;
 
@@ -296,6 +306,45 @@ void FakeCloseServer::seed_many(std::size_t count, const std::string& prefix) {
 std::vector<Outcome> FakeCloseServer::outcomes() const { return impl_->store.all(); }
 
 void FakeCloseServer::clear_outcomes() { impl_->store.clear(); }
+
+bool FakeCloseServer::remove_outcome(const std::string& id) { return impl_->store.remove(id); }
+
+Call FakeCloseServer::seed_call(const CallLog& call) {
+  FakeCallSeed seed;
+  seed.call = call;
+  return seed_call(seed);
+}
+
+Call FakeCloseServer::seed_call(const FakeCallSeed& seed) {
+  internal::StoredCall stored =
+      internal::new_call(internal::seed_changes(seed), impl_->options, internal::now_utc());
+  if (seed.disposition) stored.call.disposition = seed.disposition;
+  return impl_->activity_store.add_call(std::move(stored)).call;
+}
+
+Meeting FakeCloseServer::seed_meeting(const FakeMeetingSeed& seed) {
+  return impl_->activity_store
+      .add_meeting(internal::new_meeting(seed, impl_->options, internal::now_utc()))
+      .meeting;
+}
+
+std::vector<Call> FakeCloseServer::calls() const {
+  std::vector<Call> calls;
+  for (internal::StoredCall& stored : impl_->activity_store.all_calls()) {
+    calls.push_back(std::move(stored.call));
+  }
+  return calls;
+}
+
+std::vector<Meeting> FakeCloseServer::meetings() const {
+  std::vector<Meeting> meetings;
+  for (internal::StoredMeeting& stored : impl_->activity_store.all_meetings()) {
+    meetings.push_back(std::move(stored.meeting));
+  }
+  return meetings;
+}
+
+void FakeCloseServer::clear_activities() { impl_->activity_store.clear(); }
 
 void FakeCloseServer::script(ScriptedResponse response) { impl_->script.push(std::move(response)); }
 

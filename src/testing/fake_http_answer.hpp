@@ -4,7 +4,7 @@
 #include <string>
 
 #include "closeio/testing/fake_close_server.hpp"
-#include "testing/fake_outcomes_api.hpp"
+#include "testing/fake_api_support.hpp"
 
 namespace httplib {
 struct Response;

@@ -92,6 +92,4 @@ std::string encode_page(const OutcomePage& page, const FieldSelection& fields) {
   return dump(body);
 }
 
-std::string error_body(std::string_view message) { return dump(Json{{"error", message}}); }
-
 }  // namespace closeio::testing::internal

@@ -8,12 +8,10 @@
 #include <vector>
 
 #include "closeio/outcome.hpp"
+#include "testing/fake_api_support.hpp"
 #include "testing/fake_outcome_store.hpp"
 
 namespace closeio::testing::internal {
-
-/// The keys a `_fields` parameter asks for; std::nullopt means every key.
-using FieldSelection = std::optional<std::vector<std::string>>;
 
 /// "2025-07-29T10:30:00.123456+00:00": UTC, six fractional digits, numeric offset.
 std::string format_close_timestamp(Timestamp t);
@@ -26,7 +24,5 @@ std::string_view wire_name(AppliesTo applies_to);
 std::string encode_outcome(const Outcome& outcome, const FieldSelection& fields = std::nullopt);
 /// `{"data": [...], "has_more": ...}`.
 std::string encode_page(const OutcomePage& page, const FieldSelection& fields);
-/// `{"error": "<message>"}`, Close's body for errors other than validation.
-std::string error_body(std::string_view message);
 
 }  // namespace closeio::testing::internal

@@ -81,11 +81,17 @@ bool FakeOutcomeStore::remove(const std::string& id) {
   auto it = index_.find(id);
   if (it == index_.end()) return false;
   const std::size_t position = it->second;
+  deleted_.insert(id);
   index_.erase(it);
   outcomes_.erase(outcomes_.begin() + static_cast<std::ptrdiff_t>(position));
   // Later outcomes moved down by one; deletes are rare next to reads, so O(n) is fine.
   for (std::size_t i = position; i < outcomes_.size(); ++i) index_[outcomes_[i].id] = i;
   return true;
+}
+
+bool FakeOutcomeStore::was_deleted(const std::string& id) const {
+  std::lock_guard<std::mutex> lock(mutex_);
+  return deleted_.count(id) != 0;
 }
 
 OutcomePage FakeOutcomeStore::page(std::size_t skip, std::size_t limit) const {
@@ -108,6 +114,7 @@ void FakeOutcomeStore::clear() {
   std::lock_guard<std::mutex> lock(mutex_);
   outcomes_.clear();
   index_.clear();
+  deleted_.clear();
 }
 
 Outcome FakeOutcomeStore::make_outcome(std::string name, std::optional<std::string> description,
@@ -132,7 +139,7 @@ std::string FakeOutcomeStore::new_id() {
     std::string id = "outcome_";
     for (std::size_t i = 0; i < kIdRandomChars; ++i) id += kBase62[pick(random_)];
     // 62^22 ids make a collision all but impossible; checking keeps ids unique regardless.
-    if (index_.count(id) == 0) return id;
+    if (index_.count(id) == 0 && deleted_.count(id) == 0) return id;
   }
 }
 

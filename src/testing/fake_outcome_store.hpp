@@ -7,6 +7,7 @@
 #include <random>
 #include <string>
 #include <unordered_map>
+#include <unordered_set>
 #include <vector>
 
 #include "closeio/outcome.hpp"
@@ -48,13 +49,16 @@ class FakeOutcomeStore {
   std::optional<Outcome> find(const std::string& id) const;
   /// Applies `changes`, refreshing updated_by and date_updated; std::nullopt for an unknown id.
   std::optional<Outcome> update(const std::string& id, const OutcomeChanges& changes);
-  /// Deletes; false for an unknown id.
+  /// Deletes; false for an unknown id. Calls and meetings keep referring to a deleted outcome;
+  /// the store remembers its id (was_deleted) so that setting it again can be refused as such.
   bool remove(const std::string& id);
+  /// True when an outcome with this id existed and was deleted (until clear()).
+  bool was_deleted(const std::string& id) const;
   /// At most `limit` outcomes after the first `skip`, in list order.
   OutcomePage page(std::size_t skip, std::size_t limit) const;
   /// Every stored outcome in list order.
   std::vector<Outcome> all() const;
-  /// Deletes everything.
+  /// Deletes everything and forgets the deleted ids.
   void clear();
 
  private:
@@ -68,6 +72,7 @@ class FakeOutcomeStore {
   mutable std::mutex mutex_;
   std::vector<Outcome> outcomes_;                       // list order
   std::unordered_map<std::string, std::size_t> index_;  // id -> position in outcomes_
+  std::unordered_set<std::string> deleted_;             // ids of deleted outcomes
   std::mt19937_64 random_;
 };
 

@@ -2,7 +2,8 @@
 // FakeCloseServer) as a process, for trying the SDK, the examples or any HTTP client offline.
 //
 //   closeio-fake-server [--host H] [--port P] [--api-key K | --api-key-file F]
-//                       [--access-token T] [--seed N] [--seed-file FILE] [--latency MS]
+//                       [--access-token T] [--seed N] [--seed-file FILE]
+//                       [--activities-file FILE] [--latency MS]
 //                       [--inject STATUS[:COUNT][@METHOD]]... [--retry-after S]
 //                       [--tls-cert PEM --tls-key PEM]
 //
@@ -26,6 +27,7 @@
 #include <vector>
 
 #include "injected_failure.hpp"
+#include "sample_activities.hpp"
 
 namespace {
 
@@ -93,6 +95,7 @@ int main(int argc, char** argv) {
   std::string api_key_file;
   std::size_t seed_count = 0;
   std::string seed_file;
+  std::string activities_file;
   int latency_ms = 0;
   std::vector<std::string> injections;
   int retry_after_s = 0;
@@ -117,6 +120,11 @@ int main(int argc, char** argv) {
   app.add_option("--seed-file", seed_file,
                  "Start with the outcomes of a JSON array of {name, description, type} "
                  "(added before --seed ones)")
+      ->check(CLI::ExistingFile);
+  app.add_option("--activities-file", activities_file,
+                 "Start with the calls and meetings of a JSON file, dated relative to today "
+                 "(see tools/fake-server/sample-activities.json; outcome names refer to the "
+                 "seeded outcomes)")
       ->check(CLI::ExistingFile);
   app.add_option("--latency", latency_ms, "Delay every answer by MS milliseconds")
       ->check(CLI::Range(0, 600000));
@@ -150,6 +158,8 @@ int main(int argc, char** argv) {
     options.latency = std::chrono::milliseconds(latency_ms);
     std::vector<OutcomeCreate> seeds;
     if (!seed_file.empty()) seeds = read_seed_file(seed_file);
+    closeio::tools::ActivitySeeds activities;
+    if (!activities_file.empty()) activities = closeio::tools::read_activity_seeds(activities_file);
     std::vector<ScriptedResponse> script;
     for (const std::string& spec : injections) {
       script.push_back(
@@ -173,9 +183,11 @@ int main(int argc, char** argv) {
     FakeCloseServer server(options);
     for (const OutcomeCreate& outcome : seeds) server.seed(outcome);
     if (seed_count > 0) server.seed_many(seed_count);
+    closeio::tools::seed_activities(server, activities);
     for (ScriptedResponse& response : script) server.script(std::move(response));
 
     std::cerr << "closeio-fake-server: " << server.outcomes().size() << " outcomes, "
+              << server.calls().size() << " calls, " << server.meetings().size() << " meetings, "
               << injections.size() << " scripted failures; SIGINT or SIGTERM stops it\n";
     std::cout << "closeio-fake-server listening on " << server.base_url() << std::endl;
 

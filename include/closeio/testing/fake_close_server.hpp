@@ -1,5 +1,5 @@
-// A local Close Outcomes API emulator for tests: real HTTP on a loopback port, real state.
-// Part of the optional `closeio::testing` component.
+// A local Close API emulator (outcomes, calls, meetings) for tests: real HTTP on a loopback port,
+// real state. Part of the optional `closeio::testing` component.
 #pragma once
 
 #include <chrono>
@@ -10,8 +10,11 @@
 #include <utility>
 #include <vector>
 
+#include "closeio/call.hpp"
 #include "closeio/export.hpp"
+#include "closeio/meeting.hpp"
 #include "closeio/outcome.hpp"
+#include "closeio/timestamp.hpp"
 
 namespace closeio::testing {
 
@@ -23,9 +26,11 @@ struct FakeCloseServerOptions {
   std::string api_key = "test-api-key";
   /// OAuth token accepted with `Authorization: Bearer`. Default: "test-access-token".
   std::string access_token = "test-access-token";
-  /// organization_id given to every outcome. Default: "orga_fake0000000000000000000".
+  /// organization_id given to every outcome, call and meeting.
+  /// Default: "orga_fake0000000000000000000".
   std::string organization_id = "orga_fake0000000000000000000";
-  /// user id given as created_by / updated_by. Default: "user_fake0000000000000000000".
+  /// The user the credentials belong to: created_by / updated_by of every write, and the
+  /// user_id of a call logged without one. Default: "user_fake0000000000000000000".
   std::string user_id = "user_fake0000000000000000000";
   /// Delay added before every answer, in milliseconds. Default: 0.
   std::chrono::milliseconds latency{0};
@@ -64,6 +69,45 @@ struct ScriptedResponse {
   bool perform = false;
 };
 
+/// A call to store as if Close already had it (FakeCloseServer::seed_call). Unlike a call logged
+/// over HTTP, nothing is checked against the outcomes: `call.outcome_id` may name an unknown or
+/// a deleted outcome, which is how a test gets a call that refers to a deleted outcome.
+struct FakeCallSeed {
+  /// The call's fields as a log would carry them. Unset members get the log's defaults: user_id
+  /// the options' user_id, status completed, duration 0 s, note "", activity_at the
+  /// date_created, no direction, no outcome. direction and status must not be `unknown`, and
+  /// duration must be 0 to 604800 s.
+  CallLog call;
+  /// When Close stored the call (UTC); date_updated is the same. Default: now.
+  std::optional<Timestamp> date_created;
+  /// How the call ended. Default: derived from the status (completed -> answered,
+  /// no-answer/timeout -> no-answer, busy -> busy, failed -> error, cancel -> abandoned, none
+  /// while created or in progress). Must not be `unknown`.
+  std::optional<CallDisposition> disposition;
+  /// True for a call made through Close's VoIP (source "Close.io"; a PUT may then not change
+  /// its status or duration). Default: false, an external call (source "External").
+  bool close_voip = false;
+};
+
+/// A meeting to store (FakeCloseServer::seed_meeting). Close's API cannot create meetings (they
+/// are synced from calendars), so this is the only way to get one. Nothing is checked against
+/// the outcomes: `outcome_id` may name an unknown or a deleted outcome.
+struct FakeMeetingSeed {
+  std::optional<std::string> lead_id;     ///< "lead_..." it belongs to. Default: none (null).
+  std::optional<std::string> contact_id;  ///< "cont_..." invited. Default: none (null).
+  std::optional<std::string> user_id;     ///< Owner, "user_...". Default: the options' user_id.
+  std::optional<std::string> outcome_id;  ///< "outcome_...". Default: none (null).
+  std::string title = "Meeting";          ///< Calendar event title. Default: "Meeting".
+  /// Scheduled start (UTC); also the meeting's activity_at. Default: date_created.
+  std::optional<Timestamp> starts_at;
+  /// Scheduled length; ends_at is starts_at + duration. Default: 3600 s; must not be negative.
+  std::chrono::seconds duration{3600};
+  /// Default: completed when the meeting ended before now, upcoming otherwise. Not `unknown`.
+  std::optional<MeetingStatus> status;
+  /// When Close synced it (UTC); date_updated is the same. Default: now.
+  std::optional<Timestamp> date_created;
+};
+
 /// A request as the emulator received it.
 struct CLOSEIO_EXPORT RecordedRequest {
   std::string method;  ///< "GET", "POST", ...
@@ -76,9 +120,22 @@ struct CLOSEIO_EXPORT RecordedRequest {
   std::string header(const std::string& name) const;
 };
 
-/// The emulator. Serves `/api/v1/outcome/` and `/api/v1/outcome/{id}/` (GET, POST, PUT, DELETE)
-/// like Close: Basic and Bearer auth with 401, validation with Close's 400 bodies, 404 for
-/// unknown ids and for paths without the trailing slash, `_limit`/`_skip`/`_fields`, has_more.
+/// The emulator. Serves, like Close:
+/// - `/api/v1/outcome/` (GET, POST) and `/api/v1/outcome/{id}/` (GET, PUT, DELETE);
+/// - `/api/v1/activity/call/` (GET; POST logs an external call and answers 200) and
+///   `/api/v1/activity/call/{id}/` (GET, PUT, DELETE);
+/// - `/api/v1/activity/meeting/` (GET; meetings cannot be created) and
+///   `/api/v1/activity/meeting/{id}/` (GET, PUT, DELETE).
+/// Basic and Bearer auth with 401, validation with Close's 400 bodies, 404 for unknown ids and
+/// for paths without the trailing slash, 405 for other methods, `_limit`/`_skip`/`_fields`,
+/// has_more. The activity lists filter by `lead_id`, `user_id`, `contact_id`, `id__in` (one id or
+/// several comma-separated), `date_created__gt/__gte/__lt/__lte` and `activity_at__gt/__gte/
+/// __lt/__lte` (an ISO 8601 date-time or date, read at the `X-TZ-Offset` header's offset when it
+/// has none; anything else, such as an offset whose '+' arrived as a space, is a 400); other
+/// query parameters are ignored. Lists are newest first (Close documents no order). A PUT acts
+/// as a patch; an `outcome_id` that names no outcome, a deleted one, or (on a meeting) a
+/// vm-dropped one is a 400 with a field error on `outcome_id`. Deleting an outcome leaves the
+/// calls and meetings that refer to it unchanged.
 /// Thread-safe: tests may inspect and script it while it serves.
 class CLOSEIO_EXPORT FakeCloseServer {
  public:
@@ -102,8 +159,27 @@ class CLOSEIO_EXPORT FakeCloseServer {
   void seed_many(std::size_t count, const std::string& prefix = "Outcome");
   /// The stored outcomes in list order.
   std::vector<Outcome> outcomes() const;
-  /// Removes every outcome.
+  /// Removes every outcome (and forgets which were deleted).
   void clear_outcomes();
+  /// Deletes an outcome as `DELETE /outcome/{id}/` does: calls and meetings keep referring to it,
+  /// and setting it again is refused as deleted. False for an unknown id.
+  bool remove_outcome(const std::string& id);
+
+  /// Adds an external call logged now with these fields (see FakeCallSeed for the defaults);
+  /// returns it with its new "acti_..." id. Throws std::invalid_argument for an `unknown` enum
+  /// or a duration outside 0..604800 s.
+  Call seed_call(const CallLog& call);
+  /// Adds a call as described by `seed`; returns it. Throws std::invalid_argument as above.
+  Call seed_call(const FakeCallSeed& seed);
+  /// Adds a meeting as described by `seed`; returns it with its new "acti_..." id. Throws
+  /// std::invalid_argument for MeetingStatus::unknown or a negative duration.
+  Meeting seed_meeting(const FakeMeetingSeed& seed);
+  /// The stored calls in list order (newest date_created first).
+  std::vector<Call> calls() const;
+  /// The stored meetings in list order (newest date_created first).
+  std::vector<Meeting> meetings() const;
+  /// Removes every call and meeting.
+  void clear_activities();
 
   /// Queues a scripted answer (see ScriptedResponse).
   void script(ScriptedResponse response);
@@ -116,9 +192,11 @@ class CLOSEIO_EXPORT FakeCloseServer {
   void clear_requests();
   /// TCP connections accepted so far.
   std::size_t connection_count() const;
-  /// Outcomes created so far (POSTs that changed state, scripted `perform` ones included).
+  /// Objects created over HTTP so far: outcomes and logged calls (POSTs that changed state,
+  /// scripted `perform` ones included). Seeding does not count.
   std::size_t creates_performed() const;
-  /// Writes (POST, PUT, DELETE) that changed state so far.
+  /// Writes (POST, PUT, DELETE) of outcomes, calls and meetings that changed state so far,
+  /// scripted `perform` ones included. Seeding does not count.
   std::size_t writes_performed() const;
   /// TLS handshakes so far that resumed an earlier session (a TLS 1.3 session ticket, or a
   /// TLS 1.2 session id or ticket) instead of running a full handshake; a count of connections,
