@@ -1,4 +1,5 @@
-// Umbrella header: everything a user of closeio-cpp needs.
+/// @file
+/// Umbrella header: everything a user of closeio-cpp needs.
 #pragma once
 
 #include "closeio/cancellation.hpp"

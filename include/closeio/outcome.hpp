@@ -1,4 +1,5 @@
-// The Outcome resource and the request bodies that create and change it.
+/// @file
+/// The Outcome resource and the request bodies that create and change it.
 #pragma once
 
 #include <chrono>

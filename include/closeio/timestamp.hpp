@@ -1,4 +1,5 @@
-// Conversions between closeio::Timestamp and Close's ISO 8601 wire format.
+/// @file
+/// Conversions between closeio::Timestamp and Close's ISO 8601 wire format.
 #pragma once
 
 #include <string>
