@@ -2,7 +2,8 @@
 # cites only files that exist. Run by the `docs_readme` and `docs_mainpage` CTest tests:
 #
 #   cmake -DMARKDOWN=<file.md> -DSOURCE_DIR=<repo> -DWORK_DIR=<scratch dir> -DCXX=<compiler>
-#         -DINCLUDE_DIRS=<dir|dir|...> -P docs/check_markdown.cmake
+#         -DINCLUDE_DIRS=<dir|dir|...> [-DIMPLICIT_INCLUDE_DIRS=<dir|...>]
+#         [-DREQUIRE_CPP_BLOCKS=ON] -P docs/check_markdown.cmake
 #
 # 1. Every ```cpp block compiles (`-std=c++17 -fsyntax-only`, the project's warnings, as errors)
 #    against the in-tree headers. The convention, also stated in README.md:
@@ -20,6 +21,7 @@
 #
 # Every failure is printed before the script fails, so one run shows every problem.
 cmake_minimum_required(VERSION 3.16)
+cmake_policy(SET CMP0057 NEW)  # if(IN_LIST)
 
 foreach(_var MARKDOWN SOURCE_DIR WORK_DIR CXX)
   if(NOT DEFINED ${_var} OR "${${_var}}" STREQUAL "")
@@ -27,6 +29,8 @@ foreach(_var MARKDOWN SOURCE_DIR WORK_DIR CXX)
   endif()
 endforeach()
 string(REPLACE "|" ";" _include_dirs "${INCLUDE_DIRS}")
+list(REMOVE_DUPLICATES _include_dirs)
+string(REPLACE "|" ";" _implicit_dirs "${IMPLICIT_INCLUDE_DIRS}")
 get_filename_component(_md_name "${MARKDOWN}" NAME)
 
 # CMake lists split on `;` and treat `[`/`]` specially, so protect them while walking lines.
@@ -73,9 +77,16 @@ function(_closeio_compile_block code first_line)
     file(WRITE "${_file}" "${_source}")
   endif()
   set(_flags -std=c++17 -fsyntax-only -Wall -Wextra -Wpedantic -Werror)
+  # The project's own headers are checked with its warnings; dependencies' (GMock) are not.
+  # The compiler's own directories (/usr/include) are left out, as CMake does: naming them
+  # again would break the C++ library's #include_next.
   foreach(_dir IN LISTS _include_dirs)
-    if(NOT _dir STREQUAL "")
+    string(FIND "${_dir}/" "${SOURCE_DIR}/" _pos)
+    if(_dir STREQUAL "" OR _dir IN_LIST _implicit_dirs)
+    elseif(_pos EQUAL 0)
       list(APPEND _flags "-I${_dir}")
+    else()
+      list(APPEND _flags "-isystem" "${_dir}")
     endif()
   endforeach()
   execute_process(COMMAND "${CXX}" ${_flags} "${_file}" RESULT_VARIABLE _rc
