@@ -1,5 +1,6 @@
 /// @file
-/// Umbrella header: everything a user of closeio-cpp needs.
+/// Umbrella header: includes every public header of the core library (the optional
+/// closeio::testing headers are included separately).
 #pragma once
 
 #include "closeio/cancellation.hpp"

@@ -33,10 +33,12 @@ class CLOSEIO_EXPORT OutcomeRange {
     using pointer = const Outcome*;                     ///< Pointer to the current outcome.
     using reference = const Outcome&;                   ///< Reference to the current outcome.
 
-    iterator() = default;              ///< The end iterator.
-    reference operator*() const;       ///< The current outcome.
-    pointer operator->() const;        ///< The current outcome.
-    iterator& operator++();            ///< Advances; fetches the next page when needed.
+    iterator() = default;         ///< The end iterator.
+    reference operator*() const;  ///< The current outcome.
+    pointer operator->() const;   ///< The current outcome.
+    /// Advances; fetches the next page when needed.
+    /// @throws closeio::Error what OutcomesClient::list_page() throws, when a page is fetched.
+    iterator& operator++();
     void operator++(int) { ++*this; }  ///< Advances (input iterators return nothing useful).
     /// Equal when both are at the end, or both point into the same range.
     friend bool operator==(const iterator& a, const iterator& b) {
