@@ -1,4 +1,5 @@
-// An optional hook that sees every HTTP attempt, with secrets redacted.
+/// @file
+/// An optional hook that sees every HTTP attempt, with secrets redacted.
 #pragma once
 
 #include <chrono>

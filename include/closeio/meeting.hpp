@@ -1,4 +1,5 @@
-// The Meeting activity as Close returns it. Meetings are synced from calendars or made in the
+/// @file
+/// The Meeting activity as Close returns it. Meetings are synced from calendars or made in the
 // app; the API reads them and puts outcomes on them but cannot create them.
 #pragma once
 

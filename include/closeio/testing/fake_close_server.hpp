@@ -1,5 +1,6 @@
-// A local Close Outcomes API emulator for tests: real HTTP on a loopback port, real state.
-// Part of the optional `closeio::testing` component.
+/// @file
+/// A local Close Outcomes API emulator for tests: real HTTP on a loopback port, real state.
+/// Part of the optional `closeio::testing` component.
 #pragma once
 
 #include <chrono>

@@ -1,5 +1,6 @@
-// A gmock mock of closeio::OutcomesConnection, to unit-test code that uses OutcomesClient
-// without HTTP. Header-only; part of the optional `closeio::testing` component.
+/// @file
+/// A gmock mock of closeio::OutcomesConnection, to unit-test code that uses OutcomesClient
+/// without HTTP. Header-only; part of the optional `closeio::testing` component.
 #pragma once
 
 #include <gmock/gmock.h>
