@@ -99,13 +99,16 @@ class CLOSEIO_EXPORT OutcomesClient {
   OutcomeRange list(ListOptions options = {}) const;
   /// POST /outcome/. Throws std::invalid_argument for an empty name or OutcomeType::unknown.
   Outcome create(const OutcomeCreate& outcome) const;
-  /// GET /outcome/{id}/, only `fields` when non-empty. Throws std::invalid_argument for an
-  /// empty id.
+  /// GET /outcome/{id}/, only `fields` when non-empty. The id is sent as one percent-encoded
+  /// path segment. Throws std::invalid_argument for an empty id, "." or "..".
   Outcome fetch(const std::string& id, const std::vector<std::string>& fields = {}) const;
   /// PUT /outcome/{id}/ with only what `changes` sets. Throws std::invalid_argument for an
-  /// empty id or OutcomeType::unknown.
+  /// empty id, "." or "..", or OutcomeType::unknown.
   Outcome update(const std::string& id, const OutcomeUpdate& changes) const;
-  /// DELETE /outcome/{id}/. Throws std::invalid_argument for an empty id.
+  /// DELETE /outcome/{id}/. Throws std::invalid_argument for an empty id, "." or "..". When an
+  /// attempt may have deleted the outcome (no answer, 502/503/504) and the retry answers 404,
+  /// the outcome is gone as asked and remove() returns; a 404 on the first attempt throws
+  /// NotFoundError.
   void remove(const std::string& id) const;
 
   /// The rate-limit figures of the latest response that carried them, if any.
