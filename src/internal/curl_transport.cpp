@@ -21,7 +21,8 @@ constexpr std::size_t kMaxIdleHandles = 64;
 // happens dies unanswered, and a POST cannot be re-sent, so it would fail although the server
 // never saw it. Common server timeouts are 5 s or more (Node, uvicorn, the emulator; nginx 75 s,
 // load balancers 60 s), so staying under 3 s avoids the race, while back-to-back creates still
-// share one warm connection.
+// share one warm connection. Against a server with a shorter timeout the race stays possible;
+// it then costs a TransportError, never a duplicate.
 constexpr long kMaxIdleSecondsForNonReplayable = 2;
 // libcurl's own default for CURLOPT_MAXAGE_CONN, kept for requests it may re-send anyway.
 constexpr long kMaxIdleSecondsDefault = 118;
