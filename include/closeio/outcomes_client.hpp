@@ -141,7 +141,8 @@ class CLOSEIO_EXPORT OutcomesClient {
   ///         type, or larger than ClientOptions::max_response_bytes).
   Outcome create(const OutcomeCreate& outcome) const;
   /// GET /outcome/{id}/, only `fields` when non-empty.
-  /// @throws std::invalid_argument an empty id, or a field name that is empty or contains ',';
+  /// @throws std::invalid_argument an empty id, "." or ".." (an id is sent as one
+  ///         percent-encoded path segment), or a field name that is empty or contains ',';
   ///         nothing is sent.
   /// @throws BadRequestError 400: Close refused the request.
   /// @throws UnauthorizedError 401: the API key or token is missing, wrong or revoked.
@@ -158,7 +159,8 @@ class CLOSEIO_EXPORT OutcomesClient {
   ///         type, or larger than ClientOptions::max_response_bytes).
   Outcome fetch(const std::string& id, const std::vector<std::string>& fields = {}) const;
   /// PUT /outcome/{id}/ with only what `changes` sets.
-  /// @throws std::invalid_argument an empty id or OutcomeType::unknown; nothing is sent.
+  /// @throws std::invalid_argument an empty id, "." or "..", or OutcomeType::unknown; nothing is
+  ///         sent.
   /// @throws BadRequestError 400: Close refused the changes (BadRequestError::field_errors()).
   /// @throws UnauthorizedError 401: the API key or token is missing, wrong or revoked.
   /// @throws ForbiddenError 403: the credentials may not perform this operation.
@@ -173,12 +175,13 @@ class CLOSEIO_EXPORT OutcomesClient {
   /// @throws DecodeError the answer is not an outcome as documented (malformed JSON, a wrong
   ///         type, or larger than ClientOptions::max_response_bytes).
   Outcome update(const std::string& id, const OutcomeUpdate& changes) const;
-  /// DELETE /outcome/{id}/.
-  /// @throws std::invalid_argument an empty id; nothing is sent.
+  /// DELETE /outcome/{id}/. When an attempt may have deleted the outcome (no answer,
+  /// 502/503/504) and the retry answers 404, the outcome is gone as asked and remove() returns.
+  /// @throws std::invalid_argument an empty id, "." or ".."; nothing is sent.
   /// @throws BadRequestError 400: Close refused the request.
   /// @throws UnauthorizedError 401: the API key or token is missing, wrong or revoked.
   /// @throws ForbiddenError 403: the credentials may not perform this operation.
-  /// @throws NotFoundError 404: no outcome has this id.
+  /// @throws NotFoundError 404 on the first attempt: no outcome has this id.
   /// @throws RateLimitError 429 after the retries, or a server-requested wait longer than
   ///         ClientOptions::max_rate_limit_wait.
   /// @throws ServerError 5xx (after the retries where retrying is safe).

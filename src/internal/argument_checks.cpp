@@ -6,6 +6,11 @@ namespace closeio::internal {
 
 void require_id(const std::string& id) {
   if (id.empty()) throw std::invalid_argument("closeio: the outcome id is empty");
+  // "." and ".." are dot-segments: percent-encoding cannot make them safe, because servers and
+  // proxies disagree on whether "%2E" is a dot, and one that resolves it addresses another path.
+  if (id == "." || id == "..") {
+    throw std::invalid_argument("closeio: the outcome id must not be \".\" or \"..\"");
+  }
 }
 
 void require_sendable_type(const std::optional<OutcomeType>& type) {

@@ -11,7 +11,9 @@
 
 namespace closeio::internal {
 
-/// An outcome id must not be empty (it would address the collection instead of one outcome).
+/// An outcome id must not be empty (it would address the collection instead of one outcome) and
+/// must not be "." or ".." (dot-segments that address another path). Every other id is sent as
+/// one percent-encoded path segment.
 void require_id(const std::string& id);
 
 /// OutcomeType::unknown has no wire value and is never sent.

@@ -59,6 +59,42 @@ auto decode_answer(const char* method, const std::string& path, const std::strin
   }
 }
 
+// Whether an attempt may have been carried out by the server although the call did not get its
+// answer: the request went out and the connection failed or timed out, or a gateway or the
+// server answered 502/503/504 (the origin may have acted before the failure was reported).
+// libcurl's own re-send (see HttpResult::resent_by_libcurl) counts as an earlier attempt.
+bool attempt_may_have_acted(const HttpResult& result) {
+  if (result.resent_by_libcurl) return true;
+  switch (result.failure) {
+    case TransportFailure::none:
+      return result.status >= 502 && result.status <= 504;
+    case TransportFailure::failed:
+    case TransportFailure::timed_out:
+      return result.request_sent;
+    default:
+      return false;
+  }
+}
+
+// A 404 on a retried DELETE that may already have been performed means done: the earlier
+// attempt deleted the object, so it is gone as the caller asked. A 404 on the first attempt
+// (or after attempts the server cannot have acted on) stays NotFoundError: the id was wrong.
+bool delete_already_done(const std::string& method, int status,
+                         bool earlier_attempt_may_have_acted) {
+  return method == "DELETE" && status == 404 && earlier_attempt_may_have_acted;
+}
+
+// A 2xx answer to a fetch, create or update is the resource itself, so it carries its id unless
+// `_fields` left the id out. Without it (a proxy's "{}", an HTML page turned JSON, a changed
+// API) the caller would get an empty Outcome that looks like success.
+void require_resource_id(const Outcome& outcome, const std::vector<std::string>& fields,
+                         const char* method, const std::string& path, int attempts) {
+  if (!fields.empty() || !outcome.id.empty()) return;
+  throw DecodeError("closeio: " + std::string(method) + " /" + path +
+                        ": the answer is not an outcome (it has no \"id\")",
+                    attempts);
+}
+
 }  // namespace
 
 std::string outcome_path(const std::string& id) {
@@ -122,11 +158,12 @@ RestOutcomesConnection::Answer RestOutcomesConnection::execute(const std::string
     request.body = *body;
     request.has_body = true;
   }
-  // A POST may only be repeated when the server cannot have acted on it; libcurl would silently
-  // re-send a request whose reused connection turned out dead, so POSTs use a new connection.
+  // A POST may only be repeated when the server cannot have acted on it, by us (below) or by
+  // libcurl's own recovery from a dead keep-alive connection (the transport stops that).
   const bool is_post = method == "POST";
-  request.fresh_connection = is_post;
+  request.replayable = !is_post;
   request.cancellation = call.cancellation;
+  bool earlier_attempt_may_have_acted = false;
 
   for (int attempt = 1;; ++attempt) {
     if (call.cancellation.cancelled()) {
@@ -178,6 +215,10 @@ RestOutcomesConnection::Answer RestOutcomesConnection::execute(const std::string
     if (!failure) {
       remember_rate_limit(result.headers);
       if (result.status >= 200 && result.status < 300) return {std::move(result.body), attempt};
+      if (delete_already_done(method, result.status,
+                              earlier_attempt_may_have_acted || result.resent_by_libcurl)) {
+        return {std::string(), attempt};
+      }
       retry.status = result.status;
       ErrorBody parsed = parse_error_body(result.body);
       milliseconds retry_after{0};
@@ -191,6 +232,8 @@ RestOutcomesConnection::Answer RestOutcomesConnection::execute(const std::string
                                result.headers, retry_after, attempt);
     }
 
+    earlier_attempt_may_have_acted =
+        earlier_attempt_may_have_acted || attempt_may_have_acted(result);
     const std::optional<milliseconds> wait =
         safe_to_repeat ? retry_policy_->next_wait(retry) : std::nullopt;
     // Waiting past the deadline cannot succeed: report the real failure now instead.
@@ -248,7 +291,9 @@ Outcome RestOutcomesConnection::create(const OutcomeCreate& outcome, const CallO
   const std::string body = encode_create(outcome);  // Validates before anything is sent.
   const std::string path = "outcome/";
   Answer answer = execute("POST", path, "", &body, call);
-  return decode_answer("POST", path, answer.body, answer.attempts, decode_outcome);
+  Outcome created = decode_answer("POST", path, answer.body, answer.attempts, decode_outcome);
+  require_resource_id(created, {}, "POST", path, answer.attempts);
+  return created;
 }
 
 Outcome RestOutcomesConnection::fetch(const std::string& id, const std::vector<std::string>& fields,
@@ -257,7 +302,9 @@ Outcome RestOutcomesConnection::fetch(const std::string& id, const std::vector<s
   std::vector<std::pair<std::string, std::string>> query;
   if (!fields.empty()) query.emplace_back("_fields", fields_query_value(fields));
   Answer answer = execute("GET", path, query_string(query), nullptr, call);
-  return decode_answer("GET", path, answer.body, answer.attempts, decode_outcome);
+  Outcome fetched = decode_answer("GET", path, answer.body, answer.attempts, decode_outcome);
+  require_resource_id(fetched, fields, "GET", path, answer.attempts);
+  return fetched;
 }
 
 Outcome RestOutcomesConnection::update(const std::string& id, const OutcomeUpdate& changes,
@@ -265,7 +312,9 @@ Outcome RestOutcomesConnection::update(const std::string& id, const OutcomeUpdat
   const std::string path = outcome_path(id);
   const std::string body = encode_update(changes);
   Answer answer = execute("PUT", path, "", &body, call);
-  return decode_answer("PUT", path, answer.body, answer.attempts, decode_outcome);
+  Outcome updated = decode_answer("PUT", path, answer.body, answer.attempts, decode_outcome);
+  require_resource_id(updated, {}, "PUT", path, answer.attempts);
+  return updated;
 }
 
 void RestOutcomesConnection::remove(const std::string& id, const CallOptions& call) {
