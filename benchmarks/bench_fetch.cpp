@@ -16,6 +16,11 @@
 //                                     the run (target: 1 for the whole sequential run).
 //   BM_FetchThreads/threads:N         one client shared by N threads, wall-clock throughput
 //                                     (items_per_second = requests/s).
+//   BM_Create/sdk, BM_Create/libcurl  sequential create() against a raw libcurl POST of the same
+//                                     body on a warm connection (emulator process).
+//   BM_CreateInterleaved              both in one loop, each call timed on its own (as above).
+//   BM_CreateInProcess/sdk            create() against the in-process emulator, reporting
+//                                     `connections` (target: 1 for the whole run).
 #include <benchmark/benchmark.h>
 #include <time.h>
 
@@ -220,6 +225,124 @@ BENCHMARK(BM_FetchInProcessSdk)->Name("BM_FetchInProcess/sdk")->Unit(benchmark::
 BENCHMARK(BM_FetchInProcessLibcurl)
     ->Name("BM_FetchInProcess/libcurl")
     ->Unit(benchmark::kMicrosecond);
+
+// ---- Creates: SDK create() vs a raw libcurl POST on a warm connection --------------------------
+
+// What the SDK sends for the create below (encode_create): the baseline POSTs the same bytes.
+constexpr const char* kCreateBody = R"({"name":"Benchmark create","type":"custom"})";
+
+closeio::OutcomeCreate benchmark_create() {
+  closeio::OutcomeCreate create;
+  create.name = "Benchmark create";
+  create.type = closeio::OutcomeType::custom;
+  return create;
+}
+
+std::string create_url(const std::string& base_url) { return base_url + "outcome/"; }
+
+void BM_CreateSdk(benchmark::State& state) {
+  const Emulator& e = emulator();
+  closeio::OutcomesClient client(client_options(e.process->base_url()));
+  const closeio::OutcomeCreate create = benchmark_create();
+  client.create(create);  // connect outside the timed loop, like the baseline
+  for (auto _ : state) {
+    benchmark::DoNotOptimize(client.create(create));
+  }
+  state.SetItemsProcessed(state.iterations());
+}
+
+void BM_CreateLibcurl(benchmark::State& state) {
+  const Emulator& e = emulator();
+  RawCurlClient curl(create_url(e.process->base_url()));
+  const std::string body = kCreateBody;
+  if (curl.post(body) != 201) state.SkipWithError("the baseline create did not answer 201");
+  for (auto _ : state) {
+    benchmark::DoNotOptimize(curl.post(body));
+  }
+  state.SetItemsProcessed(state.iterations());
+}
+
+BENCHMARK(BM_CreateSdk)
+    ->Name("BM_Create/sdk")
+    ->Setup(start_emulator)
+    ->Unit(benchmark::kMicrosecond);
+BENCHMARK(BM_CreateLibcurl)
+    ->Name("BM_Create/libcurl")
+    ->Setup(start_emulator)
+    ->Unit(benchmark::kMicrosecond);
+
+void BM_CreateInterleaved(benchmark::State& state) {
+  const Emulator& e = emulator();
+  closeio::OutcomesClient client(client_options(e.process->base_url()));
+  RawCurlClient curl(create_url(e.process->base_url()));
+  const closeio::OutcomeCreate create = benchmark_create();
+  const std::string body = kCreateBody;
+  client.create(create);
+  if (curl.post(body) != 201) state.SkipWithError("the baseline create did not answer 201");
+  double sdk = 0;
+  double raw = 0;
+  bool sdk_first = true;
+  for (auto _ : state) {
+    const double t0 = thread_cpu_seconds();
+    if (sdk_first) {
+      benchmark::DoNotOptimize(client.create(create));
+    } else {
+      benchmark::DoNotOptimize(curl.post(body));
+    }
+    const double t1 = thread_cpu_seconds();
+    if (sdk_first) {
+      benchmark::DoNotOptimize(curl.post(body));
+    } else {
+      benchmark::DoNotOptimize(client.create(create));
+    }
+    const double t2 = thread_cpu_seconds();
+    (sdk_first ? sdk : raw) += t1 - t0;
+    (sdk_first ? raw : sdk) += t2 - t1;
+    sdk_first = !sdk_first;
+  }
+  state.SetItemsProcessed(state.iterations() * 2);
+  state.counters["sdk_cpu"] = benchmark::Counter(sdk, benchmark::Counter::kAvgIterations);
+  state.counters["libcurl_cpu"] = benchmark::Counter(raw, benchmark::Counter::kAvgIterations);
+  state.counters["ratio"] = raw > 0 ? sdk / raw : 0;
+}
+BENCHMARK(BM_CreateInterleaved)->Setup(start_emulator)->Unit(benchmark::kMicrosecond);
+
+// The two clients must send the same create, or the comparison means nothing: checked once.
+std::optional<std::string> creates_differ() {
+  closeio::testing::FakeCloseServer& server = in_process_server();
+  server.clear_requests();
+  closeio::OutcomesClient(client_options(server.base_url())).create(benchmark_create());
+  RawCurlClient(create_url(server.base_url())).post(kCreateBody);
+  const auto recorded = server.requests();
+  if (recorded.size() != 2) return "expected 2 recorded requests";
+  if (recorded[0].target != recorded[1].target) return "targets differ";
+  if (recorded[0].body != recorded[1].body) {
+    return "bodies differ: " + recorded[0].body + " vs " + recorded[1].body;
+  }
+  if (recorded[0].headers != recorded[1].headers) return "headers differ";
+  return std::nullopt;
+}
+
+void BM_CreateInProcessSdk(benchmark::State& state) {
+  closeio::testing::FakeCloseServer& server = in_process_server();
+  if (const auto difference = creates_differ()) {
+    state.SkipWithError(difference->c_str());
+    return;
+  }
+  const std::size_t before = server.connection_count();
+  {
+    closeio::OutcomesClient client(client_options(server.base_url()));
+    const closeio::OutcomeCreate create = benchmark_create();
+    for (auto _ : state) {
+      benchmark::DoNotOptimize(client.create(create));
+    }
+  }
+  state.SetItemsProcessed(state.iterations());
+  state.counters["connections"] = static_cast<double>(server.connection_count() - before);
+  server.clear_requests();
+  server.clear_outcomes();
+}
+BENCHMARK(BM_CreateInProcessSdk)->Name("BM_CreateInProcess/sdk")->Unit(benchmark::kMicrosecond);
 
 // ---- Benchmark 4: one client, many threads
 // -------------------------------------------------------

@@ -9,7 +9,8 @@
 //   resumed       of those, TLS handshakes that resumed a session
 //   resumed_share resumed / connections (1.0 = every new connection resumed)
 //
-//   BM_TlsCreate/sdk            OutcomesClient::create(): every POST uses a fresh connection.
+//   BM_TlsCreate/sdk            OutcomesClient::create() in a loop: POSTs reuse the kept-alive
+//                               connection (connections = 1, no handshake after the first).
 //   BM_TlsFetch/sdk             fetch() on a kept-alive connection: no handshake at all.
 //   BM_TlsFreshConnection/...   a raw libcurl GET on a new connection each time (FRESH_CONNECT,
 //                               FORBID_REUSE), with libcurl's session cache on (`resumed`) and

@@ -52,7 +52,8 @@ inline std::string sdk_user_agent() {
          (info && info->version ? info->version : "unknown") + ")";
 }
 
-/// One easy handle, set up once; get() performs a GET of `url` and discards the body.
+/// One easy handle, set up once; get() performs a GET of `url` and discards the body; post()
+/// sends a JSON body to `url` with CURLOPT_POSTFIELDS (libcurl's plainest POST) instead.
 class RawCurlClient {
  public:
   /// `ca_file` (HTTPS) as ClientOptions::ca_file. The handle keeps its connection alive between
@@ -78,6 +79,7 @@ class RawCurlClient {
   ~RawCurlClient() {
     curl_easy_cleanup(easy_);
     curl_slist_free_all(headers_);
+    curl_slist_free_all(post_headers_);
     curl_global_cleanup();
   }
   RawCurlClient(const RawCurlClient&) = delete;
@@ -87,7 +89,28 @@ class RawCurlClient {
   CURL* handle() const { return easy_; }
 
   /// Performs the GET; returns the HTTP status, or throws on a transport failure.
-  long get() {
+  long get() { return perform(); }
+
+  /// POSTs `body` as application/json with the SDK's request headers (its header list adds
+  /// `Content-Type` and an empty `Expect:`), on the same kept-alive connection; returns the HTTP
+  /// status, or throws on a transport failure. The handle stays a POST handle afterwards.
+  long post(const std::string& body) {
+    if (!post_headers_) {
+      const std::string authorization =
+          "Authorization: Basic " + base64(std::string(kApiKey) + ":");
+      post_headers_ = curl_slist_append(post_headers_, authorization.c_str());
+      post_headers_ = curl_slist_append(post_headers_, "Accept: application/json");
+      post_headers_ = curl_slist_append(post_headers_, "Expect:");
+      post_headers_ = curl_slist_append(post_headers_, "Content-Type: application/json");
+      curl_easy_setopt(easy_, CURLOPT_HTTPHEADER, post_headers_);
+    }
+    curl_easy_setopt(easy_, CURLOPT_POSTFIELDSIZE_LARGE, static_cast<curl_off_t>(body.size()));
+    curl_easy_setopt(easy_, CURLOPT_POSTFIELDS, body.data());
+    return perform();
+  }
+
+ private:
+  long perform() {
     const CURLcode code = curl_easy_perform(easy_);
     if (code != CURLE_OK) {
       throw std::runtime_error(std::string("libcurl baseline: ") + curl_easy_strerror(code));
@@ -97,7 +120,6 @@ class RawCurlClient {
     return status;
   }
 
- private:
   static std::size_t discard(char*, std::size_t size, std::size_t count, void*) {
     return size * count;
   }
@@ -105,6 +127,7 @@ class RawCurlClient {
   std::string user_agent_;
   CURL* easy_ = nullptr;
   curl_slist* headers_ = nullptr;
+  curl_slist* post_headers_ = nullptr;
 };
 
 }  // namespace closeio::bench

@@ -1,4 +1,5 @@
-// Which calls or meetings a list returns.
+/// @file
+/// Which calls or meetings a list returns.
 #pragma once
 
 #include <optional>

@@ -1,4 +1,5 @@
-// The Call activity: what Close returns for a call, and the body that logs an external call.
+/// @file
+/// The Call activity: what Close returns for a call, and the body that logs an external call.
 #pragma once
 
 #include <chrono>

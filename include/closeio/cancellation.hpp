@@ -1,4 +1,5 @@
-// Cooperative cancellation of calls from another thread.
+/// @file
+/// Cooperative cancellation of calls from another thread.
 #pragma once
 
 #include <chrono>

@@ -1,4 +1,5 @@
-// Everything an OutcomesClient can be configured with, and the per-call options.
+/// @file
+/// Everything an OutcomesClient can be configured with, and the per-call options.
 #pragma once
 
 #include <chrono>

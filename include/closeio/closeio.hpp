@@ -1,4 +1,6 @@
-// Umbrella header: everything a user of closeio-cpp needs.
+/// @file
+/// Umbrella header: includes every public header of the core library (the optional
+/// closeio::testing headers are included separately).
 #pragma once
 
 #include "closeio/activity_filter.hpp"

@@ -1,4 +1,5 @@
-// How the client authenticates: a Close API key or an OAuth access token.
+/// @file
+/// How the client authenticates: a Close API key or an OAuth access token.
 #pragma once
 
 #include <string>

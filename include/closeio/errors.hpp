@@ -1,5 +1,6 @@
-// The exceptions the SDK throws. Every one derives from closeio::Error (a std::runtime_error);
-// argument mistakes found before anything is sent are std::invalid_argument instead.
+/// @file
+/// The exceptions the SDK throws. Every one derives from closeio::Error (a std::runtime_error);
+/// argument mistakes found before anything is sent are std::invalid_argument instead.
 #pragma once
 
 #include <chrono>

@@ -1,4 +1,5 @@
-// Symbol visibility for the closeio library.
+/// @file
+/// Symbol visibility for the closeio library.
 #pragma once
 
 /// Marks a public class or function as part of the shared library's ABI. The library is built

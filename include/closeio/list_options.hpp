@@ -1,4 +1,5 @@
-// Paging and field selection for list and fetch.
+/// @file
+/// Paging and field selection for list and fetch.
 #pragma once
 
 #include <string>

@@ -1,18 +1,26 @@
-// An optional hook that sees every HTTP attempt, with secrets redacted.
+<<<<<<< HEAD
+/// @file
+/// An optional hook that sees every HTTP attempt, with secrets redacted.
+=======
+// An optional hook that sees every HTTP attempt, with secrets redacted, and ready-made loggers.
+>>>>>>> sdk-edges
 #pragma once
 
 #include <chrono>
 #include <functional>
+#include <iosfwd>
 #include <string>
 
 #include "closeio/errors.hpp"
+#include "closeio/export.hpp"
 
 namespace closeio {
 
 /// One HTTP attempt as the logging hook sees it. Header values not on the SDK's allow-list
 /// (Accept, Content-Type, Content-Length, Content-Encoding, Transfer-Encoding, Connection,
-/// User-Agent, Server, Date, RateLimit, Retry-After, X-Rate-Limit-Limit/Remaining/Reset) are
-/// replaced by "REDACTED"; Authorization always is.
+/// User-Agent, Server, Date, RateLimit, Retry-After, X-Rate-Limit-Limit/Remaining/Reset, and the
+/// request ids X-Request-Id, Request-Id and CF-Ray) are replaced by "REDACTED"; Authorization
+/// always is. A request id is what to quote when asking Close's support about one request.
 struct HttpLogRecord {
   std::string method;                    ///< "GET", "POST", "PUT" or "DELETE".
   std::string url;                       ///< Full URL with query; never holds a secret.
@@ -26,5 +34,17 @@ struct HttpLogRecord {
 
 /// Receives one record per attempt, on the calling thread. Must not throw.
 using HttpLogger = std::function<void(const HttpLogRecord&)>;
+
+/// A logger that writes one line per attempt to `out`:
+/// `closeio: GET https://api.close.com/api/v1/outcome/x/ attempt 1: 200 in 12.3 ms
+/// request-id abc`, or `...: failed: <error> in ...` when no answer arrived. The line holds
+/// only the record's redacted contents (no header but the request id); control characters
+/// from the server are shown as `\xNN`. Lines from several threads never interleave. `out`
+/// must outlive every client using the logger.
+CLOSEIO_EXPORT HttpLogger stream_logger(std::ostream& out);
+
+/// stream_logger(std::cerr): set `ClientOptions::logger = closeio::stderr_logger();` to see
+/// every attempt a client makes.
+CLOSEIO_EXPORT HttpLogger stderr_logger();
 
 }  // namespace closeio

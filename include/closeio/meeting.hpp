@@ -1,5 +1,6 @@
-// The Meeting activity as Close returns it. Meetings are synced from calendars or made in the
-// app; the API reads them and puts outcomes on them but cannot create them.
+/// @file
+/// The Meeting activity as Close returns it. Meetings are synced from calendars or made in the
+/// app; the API reads them and puts outcomes on them but cannot create them.
 #pragma once
 
 #include <optional>

@@ -1,4 +1,5 @@
-// The Outcome resource and the request bodies that create and change it.
+/// @file
+/// The Outcome resource and the request bodies that create and change it.
 #pragma once
 
 #include <optional>
@@ -26,13 +27,25 @@ enum class AppliesTo {
   unknown,   ///< A value this SDK version does not know.
 };
 
+<<<<<<< HEAD
 /// The wire name of `type`: "custom", "vm-dropped" or "unknown".
+=======
+/// A point in time in UTC with microsecond resolution, the resolution Close uses on the wire.
+using Timestamp = std::chrono::time_point<std::chrono::system_clock, std::chrono::microseconds>;
+
+/// The wire name of `type`: "custom", "vm-dropped" or "unknown" (which is never sent). The
+/// inverse of outcome_type_from_string() for every known value.
+>>>>>>> docs-edges
 CLOSEIO_EXPORT std::string_view to_string(OutcomeType type) noexcept;
-/// The wire name of `applies_to`: "calls", "meetings" or "unknown".
+/// The wire name of `applies_to`: "calls", "meetings" or "unknown". The inverse of
+/// applies_to_from_string() for every known value.
 CLOSEIO_EXPORT std::string_view to_string(AppliesTo applies_to) noexcept;
-/// Parses a wire name; any other text gives OutcomeType::unknown.
+/// The OutcomeType of a wire name ("custom", "vm-dropped"; exact, case-sensitive). Any other
+/// text gives OutcomeType::unknown rather than an error, so a value Close adds later still
+/// decodes.
 CLOSEIO_EXPORT OutcomeType outcome_type_from_string(std::string_view wire) noexcept;
-/// Parses a wire name; any other text gives AppliesTo::unknown.
+/// The AppliesTo of a wire name ("calls", "meetings"; exact, case-sensitive). Any other text
+/// gives AppliesTo::unknown rather than an error.
 CLOSEIO_EXPORT AppliesTo applies_to_from_string(std::string_view wire) noexcept;
 
 /// An outcome as Close returns it. Fields left out of a `_fields` answer keep their defaults

@@ -1,4 +1,5 @@
-// The rate-limit state the server last reported.
+/// @file
+/// The rate-limit state the server last reported.
 #pragma once
 
 #include <chrono>

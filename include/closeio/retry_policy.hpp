@@ -1,4 +1,5 @@
-// When a failed call is tried again, and after how long.
+/// @file
+/// When a failed call is tried again, and after how long.
 #pragma once
 
 #include <chrono>

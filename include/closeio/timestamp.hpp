@@ -1,4 +1,6 @@
-// closeio::Timestamp and its conversions to and from Close's ISO 8601 wire format.
+/// @file
+/// closeio::Timestamp and its conversions to and from Close's ISO
+/// 8601 wire format.
 #pragma once
 
 #include <chrono>
@@ -13,10 +15,12 @@ namespace closeio {
 using Timestamp = std::chrono::time_point<std::chrono::system_clock, std::chrono::microseconds>;
 
 /// Formats as Close does: "2025-07-29T10:30:00.000000+00:00" (UTC, six fractional digits).
+/// parse_timestamp() reads the result back to the same Timestamp.
 CLOSEIO_EXPORT std::string format_timestamp(Timestamp t);
 
 /// Parses ISO 8601 "YYYY-MM-DDThh:mm:ss[.f{1,9}](Z|±hh:mm|±hhmm)" and normalises to UTC.
-/// Digits beyond microseconds are truncated. Throws std::invalid_argument on any other text.
+/// Digits beyond microseconds are truncated.
+/// @throws std::invalid_argument any other text, or an impossible date or time.
 CLOSEIO_EXPORT Timestamp parse_timestamp(std::string_view text);
 
 }  // namespace closeio

@@ -1,4 +1,5 @@
-// Version of the closeio-cpp library. CMake reads the numbers from this file.
+/// @file
+/// Version of the closeio-cpp library. CMake reads the numbers from this file.
 #pragma once
 
 #include "closeio/export.hpp"

@@ -6,6 +6,8 @@ namespace closeio::internal {
 
 void require_id(const std::string& id, std::string_view what) {
   if (id.empty()) throw std::invalid_argument("closeio: the " + std::string(what) + " is empty");
+  // "." and ".." are dot-segments: percent-encoding cannot make them safe, because servers and
+  // proxies disagree on whether "%2E" is a dot, and one that resolves it addresses another path.
   if (id == "." || id == "..") {
     throw std::invalid_argument("closeio: \"" + id + "\" is not a valid " + std::string(what));
   }

@@ -15,7 +15,8 @@ namespace closeio::internal {
 
 /// An id must not be empty (it would address the collection instead of one item), nor "." or
 /// ".." (dot-segments, which servers and proxies resolve to another path even when encoded).
-/// `what` names it in the message, e.g. "outcome id".
+/// Every other id is sent as one percent-encoded path segment. `what` names it in the message,
+/// e.g. "outcome id".
 void require_id(const std::string& id, std::string_view what = "outcome id");
 
 /// OutcomeType::unknown has no wire value and is never sent.

@@ -2,7 +2,10 @@
 
 #include <curl/curl.h>
 
+#include <algorithm>
 #include <array>
+#include <cstdio>
+#include <cstring>
 #include <mutex>
 #include <stdexcept>
 #include <utility>
@@ -11,6 +14,18 @@ namespace closeio::internal {
 namespace {
 
 constexpr std::size_t kMaxIdleHandles = 64;
+
+// The longest a connection may sit idle and still carry a request libcurl must not re-send
+// (POST), in whole seconds (libcurl compares whole seconds, so up to 2.999 s in practice). A
+// server closes idle keep-alive connections after its own timeout; a request sent as that
+// happens dies unanswered, and a POST cannot be re-sent, so it would fail although the server
+// never saw it. Common server timeouts are 5 s or more (Node, uvicorn, the emulator; nginx 75 s,
+// load balancers 60 s), so staying under 3 s avoids the race, while back-to-back creates still
+// share one warm connection. Against a server with a shorter timeout the race stays possible;
+// it then costs a TransportError, never a duplicate.
+constexpr long kMaxIdleSecondsForNonReplayable = 2;
+// libcurl's own default for CURLOPT_MAXAGE_CONN, kept for requests it may re-send anyway.
+constexpr long kMaxIdleSecondsDefault = 118;
 
 // curl_global_init is not thread-safe and must run once per process, before any handle.
 void global_init_once() {
@@ -30,6 +45,10 @@ struct Transfer {
   bool too_large = false;
   bool cancelled = false;
   const CancellationToken* cancellation = nullptr;
+  std::string_view upload;        // The request body, handed to libcurl by on_read().
+  std::size_t upload_offset = 0;  // How much of it libcurl has taken.
+  bool upload_rewindable = true;  // Whether on_seek() lets libcurl start the body again.
+  int sends = 0;                  // How often libcurl started sending the request.
 };
 
 std::size_t on_body(char* data, std::size_t size, std::size_t count, void* user) {
@@ -61,6 +80,36 @@ std::size_t on_header(char* data, std::size_t size, std::size_t count, void* use
   return n;
 }
 
+// The body goes to libcurl through a read callback rather than CURLOPT_POSTFIELDS because a
+// read callback can refuse to rewind: that is how libcurl is kept from re-sending a POST.
+std::size_t on_read(char* buffer, std::size_t size, std::size_t count, void* user) {
+  auto* t = static_cast<Transfer*>(user);
+  const std::size_t n = std::min(size * count, t->upload.size() - t->upload_offset);
+  std::memcpy(buffer, t->upload.data() + t->upload_offset, n);
+  t->upload_offset += n;
+  return n;
+}
+
+// libcurl rewinds the body only to send the request again (after a reused connection died
+// before answering). Refusing makes it fail with CURLE_SEND_FAIL_REWIND instead: the server may
+// have acted on the first copy, and a second would duplicate a create.
+int on_seek(void* user, curl_off_t offset, int origin) {
+  auto* t = static_cast<Transfer*>(user);
+  if (!t->upload_rewindable || origin != SEEK_SET || offset < 0 ||
+      static_cast<std::size_t>(offset) > t->upload.size()) {
+    return CURL_SEEKFUNC_CANTSEEK;
+  }
+  t->upload_offset = static_cast<std::size_t>(offset);
+  return CURL_SEEKFUNC_OK;
+}
+
+// libcurl calls this each time it is about to send the request, its own re-sends included:
+// more than one call means an earlier copy went out on a connection that then died.
+int on_prereq(void* user, char*, char*, int, int) {
+  ++static_cast<Transfer*>(user)->sends;
+  return CURL_PREREQFUNC_OK;
+}
+
 int on_progress(void* user, curl_off_t, curl_off_t, curl_off_t, curl_off_t) {
   auto* t = static_cast<Transfer*>(user);
   if (t->cancellation && t->cancellation->cancelled()) {
@@ -69,6 +118,10 @@ int on_progress(void* user, curl_off_t, curl_off_t, curl_off_t, curl_off_t) {
   }
   return 0;
 }
+
+// libcurl wanted to send a non-replayable request again because its reused connection closed
+// without an answer: the first copy reached the server, which may have acted on it.
+bool refused_to_resend(CURLcode code) { return code == CURLE_SEND_FAIL_REWIND; }
 
 // Failures that happen before a single byte of the request reaches the server.
 bool fails_before_sending(CURLcode code) {
@@ -184,11 +237,14 @@ std::unique_ptr<CurlTransport::Handle> CurlTransport::acquire() {
   set(e, CURLOPT_ACCEPT_ENCODING, "");  // Every encoding this libcurl can decode.
   set(e, CURLOPT_PROTOCOLS_STR, "http,https");
   set(e, CURLOPT_FOLLOWLOCATION, 0L);  // Redirects are reported, never followed with credentials.
+  // The path goes out exactly as built: ids are single percent-encoded segments, and libcurl
+  // must not resolve "." or ".." segments into another resource's path.
+  set(e, CURLOPT_PATH_AS_IS, 1L);
   set(e, CURLOPT_SSL_VERIFYPEER, 1L);
   set(e, CURLOPT_SSL_VERIFYHOST, 2L);
   set(e, CURLOPT_TCP_KEEPALIVE, 1L);
   // A handle runs one request at a time, so one cached connection is all it can reuse; more
-  // would only hold idle sockets (and server workers) open, e.g. after a POST's fresh connection.
+  // would only hold idle sockets (and server workers) open.
   set(e, CURLOPT_MAXCONNECTS, 1L);
   set(e, CURLOPT_MAXFILESIZE_LARGE, static_cast<curl_off_t>(config_.max_response_bytes));
   if (!config_.ca_file.empty()) set(e, CURLOPT_CAINFO, config_.ca_file.c_str());
@@ -198,6 +254,9 @@ std::unique_ptr<CurlTransport::Handle> CurlTransport::acquire() {
   set(e, CURLOPT_WRITEFUNCTION, &on_body);
   set(e, CURLOPT_HEADERFUNCTION, &on_header);
   set(e, CURLOPT_XFERINFOFUNCTION, &on_progress);
+  set(e, CURLOPT_READFUNCTION, &on_read);
+  set(e, CURLOPT_SEEKFUNCTION, &on_seek);
+  set(e, CURLOPT_PREREQFUNCTION, &on_prereq);
   return handle;
 }
 
@@ -219,18 +278,23 @@ HttpResult CurlTransport::perform(const HttpRequest& request) {
 
   set(e, CURLOPT_URL, request.url.c_str());
   set(e, CURLOPT_TIMEOUT_MS, static_cast<long>(request.timeout.count()));
-  set(e, CURLOPT_FRESH_CONNECT, request.fresh_connection ? 1L : 0L);
+  set(e, CURLOPT_MAXAGE_CONN,
+      request.replayable ? kMaxIdleSecondsDefault : kMaxIdleSecondsForNonReplayable);
   set(e, CURLOPT_HTTPHEADER,
       request.has_body ? share_->headers_with_body : share_->headers_without_body);
   set(e, CURLOPT_WRITEDATA, &transfer);
   set(e, CURLOPT_HEADERDATA, &transfer);
   set(e, CURLOPT_XFERINFODATA, &transfer);
+  set(e, CURLOPT_READDATA, &transfer);
+  set(e, CURLOPT_SEEKDATA, &transfer);
+  set(e, CURLOPT_PREREQDATA, &transfer);
   // The progress callback exists only to notice cancellation; without a token it is pure cost.
   set(e, CURLOPT_NOPROGRESS, request.cancellation.can_be_cancelled() ? 0L : 1L);
   if (request.has_body) {
-    set(e, CURLOPT_POST, 1L);
+    transfer.upload = request.body;
+    transfer.upload_rewindable = request.replayable;
+    set(e, CURLOPT_POST, 1L);  // With no CURLOPT_POSTFIELDS: the body comes from on_read().
     set(e, CURLOPT_POSTFIELDSIZE_LARGE, static_cast<curl_off_t>(request.body.size()));
-    set(e, CURLOPT_POSTFIELDS, request.body.data());
   } else {
     set(e, CURLOPT_HTTPGET, 1L);
   }
@@ -243,6 +307,7 @@ HttpResult CurlTransport::perform(const HttpRequest& request) {
   HttpResult result;
   result.elapsed = std::chrono::duration_cast<std::chrono::microseconds>(
       std::chrono::steady_clock::now() - started);
+  result.resent_by_libcurl = transfer.sends > 1;
 
   if (code == CURLE_OK) {
     long status = 0;
@@ -257,8 +322,15 @@ HttpResult CurlTransport::perform(const HttpRequest& request) {
 
   curl_off_t pretransfer_us = 0;
   curl_easy_getinfo(e, CURLINFO_PRETRANSFER_TIME_T, &pretransfer_us);
-  result.request_sent = !fails_before_sending(code) && pretransfer_us > 0;
-  result.error = handle->error[0] != '\0' ? std::string(handle->error) : curl_easy_strerror(code);
+  result.request_sent =
+      refused_to_resend(code) || (!fails_before_sending(code) && pretransfer_us > 0);
+  if (refused_to_resend(code)) {
+    result.error =
+        "the connection closed before an answer; not sent again (the server may "
+        "have acted on it)";
+  } else {
+    result.error = handle->error[0] != '\0' ? std::string(handle->error) : curl_easy_strerror(code);
+  }
   if (transfer.cancelled) {
     result.failure = TransportFailure::cancelled;
   } else if (transfer.too_large || code == CURLE_FILESIZE_EXCEEDED) {

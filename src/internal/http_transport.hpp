@@ -16,9 +16,13 @@ struct HttpRequest {
   std::string url;        ///< Absolute URL with query.
   std::string body;       ///< JSON body; sent only when `has_body`.
   bool has_body = false;  ///< POST and PUT carry a body.
-  /// Use a new connection: a request that must not be re-sent by libcurl's own recovery on a
-  /// stale keep-alive connection (POST) goes out on a connection known to be fresh.
-  bool fresh_connection = false;
+  /// Whether libcurl may send the request again by itself. libcurl re-sends a request whose
+  /// reused keep-alive connection closed before any answer byte, which is safe for idempotent
+  /// methods only. When false (POST), the body cannot be rewound, so libcurl fails instead
+  /// (CURLE_SEND_FAIL_REWIND, reported as `failed` with `request_sent`) and such a request may
+  /// only reuse a connection idle for a short time (see curl_transport.cpp). A request without
+  /// a body has nothing to rewind: libcurl can re-send it whatever this says.
+  bool replayable = true;
   std::chrono::milliseconds timeout{60000};  ///< Whole attempt, connect included.
   CancellationToken cancellation;            ///< Aborts the transfer when cancelled.
 };
@@ -42,6 +46,10 @@ struct HttpResult {
   HttpHeaders headers;  ///< Of the final response.
   std::string body;     ///< Decoded (decompressed) body.
   std::chrono::microseconds elapsed{0};
+  /// libcurl sent the request more than once in this attempt: the first copy went out on a
+  /// reused connection that closed without an answer (so the server may have acted on it), and
+  /// libcurl sent it again on a new connection. Only possible for `replayable` requests.
+  bool resent_by_libcurl = false;
   HttpHeaders request_headers;  ///< As sent, for the logging hook; Authorization included.
 };
 

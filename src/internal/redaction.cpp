@@ -8,7 +8,9 @@
 namespace closeio::internal {
 namespace {
 
-constexpr std::array<std::string_view, 14> kSafeHeaders = {"Accept",
+// Request ids (X-Request-Id, Request-Id, Cloudflare's CF-Ray) name one request for the server's
+// support; they grant nothing, and they are what a bug report needs.
+constexpr std::array<std::string_view, 17> kSafeHeaders = {"Accept",
                                                            "Content-Type",
                                                            "Content-Length",
                                                            "Content-Encoding",
@@ -21,7 +23,10 @@ constexpr std::array<std::string_view, 14> kSafeHeaders = {"Accept",
                                                            "X-Rate-Limit-Reset",
                                                            "Connection",
                                                            "Transfer-Encoding",
-                                                           "Server"};
+                                                           "Server",
+                                                           "X-Request-Id",
+                                                           "Request-Id",
+                                                           "CF-Ray"};
 
 bool is_safe(std::string_view name) {
   for (std::string_view safe : kSafeHeaders) {

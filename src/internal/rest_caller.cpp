@@ -101,9 +101,9 @@ HttpRequest RestCaller::http_request(const RestRequest& request, const CallOptio
     out.body = *request.body;
     out.has_body = true;
   }
-  // A POST may only be repeated when the server cannot have acted on it; libcurl would silently
-  // re-send a request whose reused connection turned out dead, so POSTs use a new connection.
-  out.fresh_connection = request.method == "POST";
+  // A POST may only be repeated when the server cannot have acted on it, by us (see classify())
+  // or by libcurl's own recovery from a dead keep-alive connection (the transport stops that).
+  out.replayable = request.method != "POST";
   out.cancellation = call.cancellation;
   return out;
 }
@@ -151,7 +151,8 @@ std::optional<RestAnswer> RestCaller::classify(const RestRequest& request, HttpR
   attempt.retry.method = request.method;
   attempt.retry.attempt = attempt.number;
   attempt.safe_to_repeat = !is_post;
-  attempt.maybe_performed = false;
+  // libcurl's own re-send on a new connection means a first copy went out and was lost.
+  attempt.maybe_performed = result.resent_by_libcurl;
 
   switch (result.failure) {
     case TransportFailure::cancelled:
@@ -166,7 +167,7 @@ std::optional<RestAnswer> RestCaller::classify(const RestRequest& request, HttpR
     default: {
       const bool timed_out = result.failure == TransportFailure::timed_out;
       attempt.retry.timed_out = timed_out;
-      attempt.maybe_performed = result.request_sent;
+      attempt.maybe_performed = attempt.maybe_performed || result.request_sent;
       attempt.safe_to_repeat = attempt.safe_to_repeat || !result.request_sent;
       attempt.failure = std::make_exception_ptr(TransportError(
           "closeio: " + attempt.shown + ": " + (timed_out ? "timed out: " : "no HTTP answer: ") +
@@ -184,11 +185,12 @@ std::optional<RestAnswer> RestCaller::classify(const RestRequest& request, HttpR
   }
   // A DELETE that an earlier attempt may have carried out finds the object gone: that is the
   // outcome the caller asked for, not an error. A 404 on the first attempt still is one.
-  if (request.method == "DELETE" && result.status == 404 && attempt.maybe_performed_before) {
+  if (request.method == "DELETE" && result.status == 404 &&
+      (attempt.maybe_performed_before || attempt.maybe_performed)) {
     return RestAnswer{std::string(), attempt.number};
   }
   attempt.retry.status = result.status;
-  attempt.maybe_performed = is_gateway_failure(result.status);
+  attempt.maybe_performed = attempt.maybe_performed || is_gateway_failure(result.status);
   ErrorBody parsed = parse_error_body(result.body);
   milliseconds retry_after{0};
   if (result.status == 429) {

@@ -41,6 +41,17 @@ bool is_ipv4_loopback(std::string_view host) {
   return octets == 4;
 }
 
+// A query or fragment is refused before any other check, because every later message may quote
+// part of the URL, and a query often carries a secret ("?api_key=..."): this message quotes
+// nothing.
+void require_no_query_or_fragment(std::string_view url) {
+  if (url.find_first_of("?#") != std::string_view::npos) {
+    throw std::invalid_argument(
+        "closeio: base_url must not contain a query or fragment (not shown: it may hold a "
+        "secret); pass secrets in ClientOptions::credentials");
+  }
+}
+
 }  // namespace
 
 std::string percent_encode(std::string_view text) {
@@ -89,6 +100,7 @@ BaseUrl parse_base_url(std::string_view url, bool allow_insecure_http) {
       throw std::invalid_argument("closeio: base_url contains a space or control character");
     }
   }
+  require_no_query_or_fragment(url);
   BaseUrl out;
   const std::size_t scheme_end = url.find("://");
   if (scheme_end == std::string_view::npos) {
@@ -108,10 +120,6 @@ BaseUrl parse_base_url(std::string_view url, bool allow_insecure_http) {
   if (authority.find('@') != std::string_view::npos) {
     throw std::invalid_argument(
         "closeio: base_url must not contain user info; pass secrets in ClientOptions::credentials");
-  }
-  if (url.find_first_of("?#") != std::string_view::npos) {
-    throw std::invalid_argument("closeio: base_url must not contain a query or fragment: " +
-                                std::string(url));
   }
   // Host: "[v6]:port", "name:port" or "name".
   if (!authority.empty() && authority.front() == '[') {

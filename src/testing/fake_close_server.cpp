@@ -29,6 +29,7 @@
 #include "testing/fake_rate_limit.hpp"
 #include "testing/fake_request_record.hpp"
 #include "testing/fake_script_queue.hpp"
+#include "testing/silent_close.hpp"
 
 namespace closeio::testing {
 namespace {
@@ -247,6 +248,10 @@ void FakeCloseServer::Impl::serve(const httplib::Request& request, httplib::Resp
     // replaced or lost: the state changes first, the scripted answer is what the client sees.
     if (scripted->perform) count(api.handle(record));
     wait_before_answer(options.latency + scripted->delay);
+    if (scripted->fault == Fault::close_silently) {
+      internal::close_connection_silently(port, request.remote_port);
+      return;  // httplib's attempt to answer fails on the closed socket.
+    }
     internal::write_scripted_answer(*scripted, response);
     return;
   }

@@ -66,6 +66,9 @@ void write_scripted_answer(const ScriptedResponse& scripted, httplib::Response& 
       response.set_chunked_content_provider(provider_type,
                                             [](std::size_t, httplib::DataSink&) { return false; });
       return;
+
+    case Fault::close_silently:
+      return;  // FakeCloseServer closes the socket itself (silent_close.hpp); nothing is sent.
   }
 }
 

@@ -1,5 +1,6 @@
-// A local Close API emulator (outcomes, calls, meetings) for tests: real HTTP on a loopback port,
-// real state. Part of the optional `closeio::testing` component.
+/// @file
+/// A local Close API emulator (outcomes, calls, meetings) for tests: real HTTP on a loopback
+/// port, real state. Part of the optional `closeio::testing` component.
 #pragma once
 
 #include <chrono>
@@ -45,11 +46,14 @@ struct FakeCloseServerOptions {
 
 /// What a scripted answer does to the connection.
 enum class Fault {
-  none,             ///< Answer normally with status, headers and body.
-  drop_mid_body,    ///< Send status, headers and half the body (Content-Length promises all),
-                    ///< then close the connection.
-  close_connection  ///< Send the status line and headers of a chunked answer, then close:
-                    ///< the client sees the connection die before any body.
+  none,              ///< Answer normally with status, headers and body.
+  drop_mid_body,     ///< Send status, headers and half the body (Content-Length promises all),
+                     ///< then close the connection.
+  close_connection,  ///< Send the status line and headers of a chunked answer, then close:
+                     ///< the client sees the connection die before any body.
+  close_silently     ///< Close the connection without sending a byte, as a server whose
+                     ///< keep-alive connection died does: on a reused connection, libcurl
+                     ///< sends the request again unless it cannot (see `perform`).
 };
 
 /// An answer a test queues for the next matching request. Scripted answers are served in FIFO
