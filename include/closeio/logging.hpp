@@ -1,9 +1,5 @@
-<<<<<<< HEAD
 /// @file
-/// An optional hook that sees every HTTP attempt, with secrets redacted.
-=======
-// An optional hook that sees every HTTP attempt, with secrets redacted, and ready-made loggers.
->>>>>>> sdk-edges
+/// An optional hook that sees every HTTP attempt, with secrets redacted, and ready-made loggers.
 #pragma once
 
 #include <chrono>

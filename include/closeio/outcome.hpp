@@ -27,15 +27,8 @@ enum class AppliesTo {
   unknown,   ///< A value this SDK version does not know.
 };
 
-<<<<<<< HEAD
-/// The wire name of `type`: "custom", "vm-dropped" or "unknown".
-=======
-/// A point in time in UTC with microsecond resolution, the resolution Close uses on the wire.
-using Timestamp = std::chrono::time_point<std::chrono::system_clock, std::chrono::microseconds>;
-
 /// The wire name of `type`: "custom", "vm-dropped" or "unknown" (which is never sent). The
 /// inverse of outcome_type_from_string() for every known value.
->>>>>>> docs-edges
 CLOSEIO_EXPORT std::string_view to_string(OutcomeType type) noexcept;
 /// The wire name of `applies_to`: "calls", "meetings" or "unknown". The inverse of
 /// applies_to_from_string() for every known value.
