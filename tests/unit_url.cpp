@@ -23,6 +23,7 @@ TEST(OutcomePath, IsOneSegmentWithTrailingSlash) {
   EXPECT_EQ(outcome_path("outcome_1"), "outcome/outcome_1/");
   EXPECT_EQ(outcome_path("../../lead"), "outcome/..%2F..%2Flead/");
   EXPECT_THROW(outcome_path(""), std::invalid_argument);
+  // Dot-segments: refused, since a server may resolve them even percent-encoded.
   EXPECT_THROW(outcome_path("."), std::invalid_argument);
   EXPECT_THROW(outcome_path(".."), std::invalid_argument);
   EXPECT_EQ(outcome_path("..."), "outcome/.../");

@@ -81,7 +81,6 @@ class CLOSEIO_EXPORT OutcomesConnection {
 ///         base URL, or an out-of-range limit (as listed on the OutcomesClient constructor).
 CLOSEIO_EXPORT std::shared_ptr<OutcomesConnection> make_outcomes_connection(ClientOptions options);
 /// The HTTP connection over `session`'s connection pool and rate-limit state. Sends nothing.
-CLOSEIO_EXPORT std::shared_ptr<OutcomesConnection> make_outcomes_connection(
-    const Session& session);
+CLOSEIO_EXPORT std::shared_ptr<OutcomesConnection> make_outcomes_connection(const Session& session);
 
 }  // namespace closeio
