@@ -1,5 +1,6 @@
-// A gmock mock of closeio::OutcomesConnection, to unit-test code that uses OutcomesClient
-// without HTTP. Header-only; the `closeio::mocks` CMake target (closeio + GMock).
+/// @file
+/// A gmock mock of closeio::OutcomesConnection, to unit-test code that uses OutcomesClient
+/// without HTTP. Header-only; the `closeio::mocks` CMake target (closeio + GMock).
 #pragma once
 
 #include <gmock/gmock.h>
