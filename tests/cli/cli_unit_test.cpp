@@ -61,7 +61,7 @@ TEST(CsvTest, SpecialCharactersAreQuotedAndQuotesDoubled) {
   EXPECT_EQ(closeio_cli::csv_field("a,b"), "\"a,b\"");
   EXPECT_EQ(closeio_cli::csv_field("say \"hi\""), "\"say \"\"hi\"\"\"");
   EXPECT_EQ(closeio_cli::csv_field("line1\nline2"), "\"line1\nline2\"");
-  EXPECT_EQ(closeio_cli::csv_field("cr\r"), "\"cr\r\"");
+  EXPECT_EQ(closeio_cli::csv_field("cr\r"), "cr ");  // controls other than LF become spaces
   EXPECT_EQ(closeio_cli::csv_field("\""), "\"\"\"\"");
 }
 

@@ -21,7 +21,9 @@ void add_format_option(CLI::App& command, std::optional<std::string>& format) {
   command
       .add_option("--format", format,
                   "Output format: table, json (one JSON object per line) or csv. "
-                  "Default: table on a terminal, json otherwise")
+                  "Default: table on a terminal, json otherwise. Control characters never "
+                  "reach the terminal; a CSV cell starting with = + - @ tab or CR gets a "
+                  "leading ' so a spreadsheet cannot run it as a formula")
       ->check(CLI::IsMember({"table", "json", "csv"}));
 }
 

@@ -6,6 +6,7 @@
 #include "csv.hpp"
 #include "exit_codes.hpp"
 #include "table.hpp"
+#include "text.hpp"
 
 namespace closeio_cli {
 namespace {
@@ -35,9 +36,11 @@ OutcomePrinter::OutcomePrinter(std::ostream& out, Format format, std::vector<Fie
 void OutcomePrinter::add(const closeio::Outcome& outcome) {
   switch (format_) {
     case Format::json:
-      // ensure_ascii off: UTF-8 stays readable; `replace` keeps a bad byte from aborting output.
-      out_ << outcome_json(outcome, fields_)
-                  .dump(-1, ' ', false, nlohmann::ordered_json::error_handler_t::replace)
+      // ensure_ascii off: UTF-8 stays readable; `replace` keeps a bad byte from aborting output;
+      // C1 controls are escaped like C0 ones, so a terminal never receives one raw.
+      out_ << escape_c1_in_json(
+                  outcome_json(outcome, fields_)
+                      .dump(-1, ' ', false, nlohmann::ordered_json::error_handler_t::replace))
            << '\n';
       break;
     case Format::csv: {
