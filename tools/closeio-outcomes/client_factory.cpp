@@ -1,12 +1,14 @@
 #include "client_factory.hpp"
 
 #include <chrono>
+#include <cstdlib>
 #include <iostream>
 #include <stdexcept>
 #include <string>
 
 #include "credentials_file.hpp"
 #include "exit_codes.hpp"
+#include "terminal.hpp"
 
 namespace closeio_cli {
 namespace {
@@ -24,12 +26,21 @@ void log_attempt(const closeio::HttpLogRecord& record) {
   std::cerr << " in " << ms << " ms\n";
 }
 
+bool is_set(const char* name) {
+  const char* value = std::getenv(name);
+  return value != nullptr && *value != '\0';
+}
+
 }  // namespace
 
 closeio::ClientOptions client_options(const GlobalOptions& global) {
   closeio::ClientOptions options = closeio::ClientOptions::from_env();
   if (!global.api_key_file.empty()) {
     options.credentials = closeio::Credentials::api_key(read_api_key_file(global.api_key_file));
+    if (auto warning = api_key_file_warning(global.api_key_file)) notice(*warning);
+  } else if (is_set("CLOSE_API_KEY") && is_set("CLOSE_ACCESS_TOKEN")) {
+    // ClientOptions::from_env() prefers the key; say so rather than pick silently.
+    notice("both CLOSE_API_KEY and CLOSE_ACCESS_TOKEN are set; using CLOSE_API_KEY");
   }
   if (!global.base_url.empty()) options.base_url = global.base_url;
   if (global.max_retries) options.max_retries = *global.max_retries;

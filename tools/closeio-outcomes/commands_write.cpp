@@ -18,6 +18,16 @@ closeio::OutcomeType parse_type(const std::string& text) {
   return type;
 }
 
+// A blank name cannot be told apart from no name where users pick outcomes; refuse it before
+// anything is sent.
+void require_visible_name(const std::string& name) {
+  if (is_blank_name(name)) {
+    throw CliError(ExitCode::validation,
+                   "--name is empty or only whitespace: an outcome needs a visible name; nothing "
+                   "was sent");
+  }
+}
+
 void print_one(const closeio::Outcome& outcome, const std::optional<std::string>& format) {
   OutcomePrinter printer(std::cout, resolve_format(format, stdout_is_terminal()));
   printer.add(outcome);
@@ -29,6 +39,7 @@ void print_one(const closeio::Outcome& outcome, const std::optional<std::string>
 
 ExitCode run_create(const GlobalOptions& global, const CreateArgs& args) {
   resolve_format(args.format, false);  // Reject a bad --format before anything is sent.
+  require_visible_name(args.name);
   closeio::OutcomeCreate create;
   create.name = args.name;
   create.description = args.description;
@@ -41,7 +52,10 @@ ExitCode run_create(const GlobalOptions& global, const CreateArgs& args) {
 ExitCode run_update(const GlobalOptions& global, const UpdateArgs& args) {
   resolve_format(args.format, false);
   closeio::OutcomeUpdate changes;
-  if (args.name) changes.set_name(*args.name);
+  if (args.name) {
+    require_visible_name(*args.name);
+    changes.set_name(*args.name);
+  }
   if (args.description && args.clear_description) {
     throw CliError(ExitCode::usage, "--description and --clear-description exclude each other");
   }

@@ -7,6 +7,7 @@
 #include <iostream>
 
 #include "exit_codes.hpp"
+#include "progress.hpp"
 #include "text.hpp"
 
 namespace closeio_cli {
@@ -26,6 +27,11 @@ bool confirm(const std::string& question) {
   std::transform(answer.begin(), answer.end(), answer.begin(),
                  [](unsigned char c) { return static_cast<char>(std::tolower(c)); });
   return answer == "y" || answer == "yes";
+}
+
+void notice(const std::string& message) {
+  clear_status_line();
+  std::cerr << "closeio-outcomes: " << without_control_chars(message) << '\n' << std::flush;
 }
 
 void flush_stdout() {
