@@ -8,6 +8,8 @@
 #include "outcome_listing.hpp"
 #include "progress.hpp"
 #include "terminal.hpp"
+#include "text.hpp"
+#include "uncertain_write.hpp"
 
 namespace closeio_cli {
 namespace {
@@ -39,6 +41,63 @@ void carry_out(const closeio::OutcomesClient& client, const PlannedChange& chang
       client.remove(change.id);
       return;
   }
+}
+
+// Whether the organization, as re-read after a failure, shows `change` as carried out.
+bool is_done(const PlannedChange& change, const std::vector<closeio::Outcome>& now) {
+  for (const closeio::Outcome& outcome : now) {
+    switch (change.kind) {
+      case PlannedChange::Kind::create:
+        if (desired_from(outcome) == change.desired) return true;
+        break;
+      case PlannedChange::Kind::update:
+        if (outcome.id == change.id) return desired_from(outcome) == change.desired;
+        break;
+      case PlannedChange::Kind::remove:
+        if (outcome.id == change.id) return false;
+        break;
+    }
+  }
+  return change.kind == PlannedChange::Kind::remove;
+}
+
+const char* past_tense(PlannedChange::Kind kind) {
+  switch (kind) {
+    case PlannedChange::Kind::create:
+      return "created";
+    case PlannedChange::Kind::update:
+      return "updated";
+    case PlannedChange::Kind::remove:
+      break;
+  }
+  return "deleted";
+}
+
+// After a failed change: re-read the organization and print, change by change, what is done
+// and what is not, so the user knows where things stand. Returns what to add to the error.
+std::string report_progress_after_failure(const closeio::OutcomesClient& client, const Plan& plan) {
+  std::vector<closeio::Outcome> now;
+  try {
+    Progress progress;
+    now = fetch_all_outcomes(client, {"id", "name", "description", "type"}, progress);
+  } catch (...) {
+    return "; the organization could not be re-read (" +
+           describe_failure(std::current_exception()).message +
+           "): run apply again to see what is left";
+  }
+  std::size_t done = 0;
+  std::string lines;
+  for (const PlannedChange& change : plan.changes) {
+    const bool carried_out = is_done(change, now);
+    done += carried_out ? 1 : 0;
+    lines += std::string(carried_out ? "  done:     " : "  not done: ") + describe(change) + '\n';
+  }
+  std::cout << "After the failure, " << done << " of " << plan.changes.size()
+            << " changes are in place:\n"
+            << lines;
+  flush_stdout();
+  return "; " + std::to_string(done) + " of " + std::to_string(plan.changes.size()) +
+         " changes are in place (listed on stdout); run apply again to finish";
 }
 
 }  // namespace
@@ -84,10 +143,16 @@ ExitCode run_apply(const GlobalOptions& global, const ApplyArgs& args) {
       carry_out(client, change);
     } catch (...) {
       progress.clear();
-      Failure failure = describe_failure(std::current_exception());
-      throw CliError(failure.code, "apply stopped at change " + std::to_string(i + 1) + " of " +
-                                       std::to_string(total) + " (" + describe(change) +
-                                       "): " + failure.message);
+      const std::exception_ptr error = std::current_exception();
+      const Failure failure = describe_failure(error);
+      const std::string what = describe_write_failure(
+          error, "outcome " + display_name(change.desired.name), past_tense(change.kind));
+      const std::string status = report_progress_after_failure(client, plan);
+      const ExitCode code =
+          classify_write_failure(error) == WriteOutcome::not_done ? failure.code : ExitCode::server;
+      throw CliError(code, "apply stopped at change " + std::to_string(i + 1) + " of " +
+                               std::to_string(total) + " (" + describe(change) + "): " + what +
+                               status);
     }
   }
   progress.clear();

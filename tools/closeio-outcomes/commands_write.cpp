@@ -5,6 +5,7 @@
 #include "outcome_printer.hpp"
 #include "terminal.hpp"
 #include "text.hpp"
+#include "uncertain_write.hpp"
 
 namespace closeio_cli {
 namespace {
@@ -45,7 +46,14 @@ ExitCode run_create(const GlobalOptions& global, const CreateArgs& args) {
   create.description = args.description;
   if (args.type) create.type = parse_type(*args.type);
   closeio::OutcomesClient client = make_client(client_options(global));
-  print_one(client.create(create), args.format);
+  closeio::Outcome created;
+  try {
+    created = client.create(create);
+  } catch (...) {
+    rethrow_write_failure(std::current_exception(), "outcome " + display_name(args.name), "created",
+                          "check with: closeio-outcomes list");
+  }
+  print_one(created, args.format);
   return ExitCode::success;
 }
 
@@ -67,7 +75,14 @@ ExitCode run_update(const GlobalOptions& global, const UpdateArgs& args) {
                    "nothing to update: give --name, --description, --clear-description or --type");
   }
   closeio::OutcomesClient client = make_client(client_options(global));
-  print_one(client.update(args.id, changes), args.format);
+  closeio::Outcome updated;
+  try {
+    updated = client.update(args.id, changes);
+  } catch (...) {
+    rethrow_write_failure(std::current_exception(), "outcome " + args.id, "updated",
+                          "check with: closeio-outcomes get " + args.id);
+  }
+  print_one(updated, args.format);
   return ExitCode::success;
 }
 
@@ -86,7 +101,12 @@ ExitCode run_delete(const GlobalOptions& global, const DeleteArgs& args) {
       return ExitCode::failure;
     }
   }
-  client.remove(args.id);
+  try {
+    client.remove(args.id);
+  } catch (...) {
+    rethrow_write_failure(std::current_exception(), "outcome " + args.id, "deleted",
+                          "check with: closeio-outcomes get " + args.id);
+  }
   std::cout << "deleted " << args.id << '\n';
   flush_stdout();
   return ExitCode::success;
