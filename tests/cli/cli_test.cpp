@@ -544,7 +544,7 @@ void seed_apply_fixture(closeio::testing::FakeCloseServer& server) {
 TEST_F(CliTest, ApplyCreatesUpdatesAndPrunes) {
   seed_apply_fixture(server_);
   const std::string file = write_file("outcomes.json", kDesired);
-  const ProcessResult r = run({"apply", file, "--prune"});
+  const ProcessResult r = run({"apply", file, "--prune", "--yes"});
   ASSERT_EQ(r.exit_code, 0) << show(r);
   EXPECT_EQ(r.out,
             "create Qualified\n"
@@ -684,7 +684,7 @@ TEST_F(CliTest, ApplyStopsAtTheFirstFailedChange) {
   broken.body = R"({"error": "Internal error"})";
   broken.method = "PUT";
   server_.script(broken);
-  const ProcessResult r = run({"apply", write_file("outcomes.json", kDesired), "--prune"});
+  const ProcessResult r = run({"apply", write_file("outcomes.json", kDesired), "--prune", "--yes"});
   EXPECT_EQ(r.exit_code, 7) << show(r);
   expect_one_error_line(r);
   EXPECT_THAT(r.err, HasSubstr("apply stopped at change 2 of 4 (update Bad Fit: "));

@@ -100,6 +100,23 @@ std::string report_progress_after_failure(const closeio::OutcomesClient& client,
          " changes are in place (listed on stdout); run apply again to finish";
 }
 
+// Deleting is as careful as `delete`: on a terminal, name what goes and ask; elsewhere (or when
+// stdin holds the file) there is nobody to ask, so refuse before anything is changed.
+bool confirm_deletions(const Plan& plan, const ApplyArgs& args) {
+  if (!stdin_is_terminal() || args.file == "-") {
+    throw CliError(ExitCode::usage, "refusing to delete " + std::to_string(plan.removes) +
+                                        " outcome" + (plan.removes == 1 ? "" : "s") +
+                                        " without confirmation: stdin is not a terminal; pass "
+                                        "--yes (nothing was changed)");
+  }
+  std::vector<std::string> names;
+  for (const PlannedChange& change : plan.changes) {
+    if (change.kind == PlannedChange::Kind::remove) names.push_back(change.desired.name);
+  }
+  return confirm("Delete " + std::to_string(names.size()) + " outcome" +
+                 (names.size() == 1 ? "" : "s") + " (" + name_list(names) + ")?");
+}
+
 }  // namespace
 
 ExitCode run_apply(const GlobalOptions& global, const ApplyArgs& args) {
@@ -115,9 +132,9 @@ ExitCode run_apply(const GlobalOptions& global, const ApplyArgs& args) {
   const Plan plan = compute_plan(desired, current, args.prune);
 
   if (!args.prune) {
-    if (const std::size_t kept = unmanaged_count(desired, current); kept > 0) {
-      std::cerr << "closeio-outcomes: keeping " << kept << " outcome" << (kept == 1 ? "" : "s")
-                << " not named in " << source << " (--prune deletes them)\n";
+    if (const auto kept = unmanaged_names(desired, current); !kept.empty()) {
+      notice("keeping " + std::to_string(kept.size()) + " outcome" + (kept.size() == 1 ? "" : "s") +
+             " not named in " + source + " (--prune deletes them): " + name_list(kept));
     }
   }
   if (plan.empty()) {
@@ -133,6 +150,10 @@ ExitCode run_apply(const GlobalOptions& global, const ApplyArgs& args) {
     return ExitCode::success;
   }
   flush_stdout();
+  if (plan.removes > 0 && !args.yes && !confirm_deletions(plan, args)) {
+    notice("nothing was changed");
+    return ExitCode::failure;
+  }
 
   const std::size_t total = plan.changes.size();
   for (std::size_t i = 0; i < total; ++i) {

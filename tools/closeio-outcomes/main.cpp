@@ -129,7 +129,11 @@ int run(int argc, char** argv) {
   apply->add_option("file", apply_args.file, "Outcomes file, or - for stdin")->required();
   apply->add_flag("--dry-run", apply_args.dry_run, "Print the plan and change nothing");
   apply->add_flag("--prune", apply_args.prune,
-                  "Also delete outcomes the file does not name (otherwise nothing is deleted)");
+                  "Also delete outcomes the file does not name (otherwise nothing is deleted); "
+                  "lists them and asks first on a terminal");
+  apply->add_flag("-y,--yes", apply_args.yes,
+                  "Delete without asking (required for --prune deletions when stdin is not a "
+                  "terminal)");
 
   try {
     app.parse(argc, argv);
