@@ -43,7 +43,7 @@ TEST_F(CliTest, EveryCommandHasHelp) {
   for (const char* command : {"list", "get", "create", "update", "delete", "export", "apply"}) {
     const ProcessResult r = run({command, "--help"});
     EXPECT_EQ(r.exit_code, 0) << command << show(r);
-    EXPECT_THAT(r.out, HasSubstr("Exit codes:")) << command;
+    EXPECT_THAT(r.out, HasSubstr("Global options")) << command;
   }
   EXPECT_THAT(run({"delete", "--help"}).out, HasSubstr("--yes"));
   EXPECT_THAT(run({"apply", "--help"}).out, HasSubstr("--prune"));
@@ -437,7 +437,7 @@ TEST_F(CliTest, ServerErrorIsExit7OnOneLine) {
   const ProcessResult r = run({"--max-retries", "0", "list"});
   EXPECT_EQ(r.exit_code, 7) << show(r);
   expect_one_error_line(r);
-  EXPECT_THAT(r.err, HasSubstr("server error (HTTP 503)"));
+  EXPECT_THAT(r.err, HasSubstr("server error (HTTP 503 Service Unavailable)"));
 }
 
 TEST_F(CliTest, UnreachableServerIsExit7) {

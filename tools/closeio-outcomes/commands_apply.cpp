@@ -142,6 +142,7 @@ ExitCode run_apply(const GlobalOptions& global, const ApplyArgs& args) {
     flush_stdout();
     return ExitCode::success;
   }
+  clear_status_line();
   for (const PlannedChange& change : plan.changes) std::cout << describe(change) << '\n';
   std::cout << plan_summary(plan) << '\n';
   if (args.dry_run) {
@@ -177,6 +178,7 @@ ExitCode run_apply(const GlobalOptions& global, const ApplyArgs& args) {
     }
   }
   progress.clear();
+  clear_status_line();
   std::cout << "Applied: " << plan.creates << " created, " << plan.updates << " updated, "
             << plan.removes << " deleted.\n";
   flush_stdout();

@@ -3,6 +3,7 @@
 
 #include "commands.hpp"
 #include "outcome_printer.hpp"
+#include "progress.hpp"
 #include "terminal.hpp"
 #include "text.hpp"
 #include "uncertain_write.hpp"
@@ -107,7 +108,8 @@ ExitCode run_delete(const GlobalOptions& global, const DeleteArgs& args) {
     rethrow_write_failure(std::current_exception(), "outcome " + args.id, "deleted",
                           "check with: closeio-outcomes get " + args.id);
   }
-  std::cout << "deleted " << args.id << '\n';
+  clear_status_line();
+  std::cout << "deleted " << without_control_chars(args.id) << '\n';
   flush_stdout();
   return ExitCode::success;
 }

@@ -57,14 +57,14 @@ void write_file_atomically(const std::string& path, const std::string& content) 
   {
     std::ofstream out(temporary, std::ios::binary | std::ios::trunc);
     if (!out) {
-      throw CliError(ExitCode::failure, "cannot write " + temporary + ": " + std::strerror(errno));
+      throw CliError(ExitCode::failure, "cannot write " + path + ": " + std::strerror(errno));
     }
     out << content;
     out.flush();
     if (!out) {
       const int error = errno;
       std::remove(temporary.c_str());
-      throw CliError(ExitCode::failure, "cannot write " + temporary + ": " + std::strerror(error));
+      throw CliError(ExitCode::failure, "cannot write " + path + ": " + std::strerror(error));
     }
   }
   if (std::rename(temporary.c_str(), path.c_str()) != 0) {

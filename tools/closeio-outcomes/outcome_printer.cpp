@@ -5,6 +5,7 @@
 
 #include "csv.hpp"
 #include "exit_codes.hpp"
+#include "progress.hpp"
 #include "table.hpp"
 #include "text.hpp"
 
@@ -34,6 +35,7 @@ OutcomePrinter::OutcomePrinter(std::ostream& out, Format format, std::vector<Fie
 }
 
 void OutcomePrinter::add(const closeio::Outcome& outcome) {
+  clear_status_line();  // stdout may be the terminal that shows it
   switch (format_) {
     case Format::json:
       // ensure_ascii off: UTF-8 stays readable; `replace` keeps a bad byte from aborting output;
@@ -63,6 +65,7 @@ void OutcomePrinter::add(const closeio::Outcome& outcome) {
 }
 
 void OutcomePrinter::finish() {
+  clear_status_line();
   if (format_ == Format::csv && !header_written_) {
     out_ << csv_record(field_names(fields_));
     header_written_ = true;
