@@ -97,3 +97,24 @@ TEST_F(CliTest, HelpAndReadmeSayHowCsvIsMadeSafe) {
 }
 
 }  // namespace
+
+namespace {
+
+using namespace closeio_cli_test;  // NOLINT: the fixture and its helpers
+
+TEST_F(CliTest, UsageErrorsNeutraliseTheCommandLine) {
+  const ProcessResult r = run({std::string("fro\x1b[2Jb\xC2\x9B") + "nicate\xFF"});
+  EXPECT_EQ(r.exit_code, 2) << show(r);
+  expect_one_error_line(r);
+  expect_terminal_safe(r.err, "usage error");
+}
+
+TEST_F(CliTest, DeletePromptNeutralisesTheName) {
+  const auto a = seed(std::string("Evil\x1b]0;pwned\x07") + "\xC2\x9B" + "2J");
+  const ProcessResult r = run({"delete", a.id}, "n\n", Stdin::terminal);
+  EXPECT_EQ(r.exit_code, 1) << show(r);
+  expect_terminal_safe(r.err, "prompt");
+  EXPECT_TRUE(writes().empty());
+}
+
+}  // namespace

@@ -13,6 +13,7 @@
 #include "progress.hpp"
 #include "sdk_messages.hpp"
 #include "terminal.hpp"
+#include "text.hpp"
 
 namespace closeio_cli {
 namespace {
@@ -21,12 +22,12 @@ namespace {
 void log_attempt(const closeio::HttpLogRecord& record) {
   clear_status_line();
   const auto ms = std::chrono::duration_cast<std::chrono::milliseconds>(record.elapsed).count();
-  std::cerr << "closeio-outcomes: " << record.method << ' ' << record.url;
+  std::cerr << "closeio-outcomes: " << record.method << ' ' << without_control_chars(record.url);
   if (record.attempt > 1) std::cerr << " (attempt " << record.attempt << ')';
   if (record.status != 0) {
     std::cerr << " -> " << record.status;
   } else {
-    std::cerr << " -> " << record.error;
+    std::cerr << " -> " << without_control_chars(record.error);
   }
   std::cerr << " in " << ms << " ms\n";
 }

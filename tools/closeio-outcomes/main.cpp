@@ -11,6 +11,7 @@
 #include "commands.hpp"
 #include "exit_codes.hpp"
 #include "progress.hpp"
+#include "text.hpp"
 
 namespace {
 
@@ -59,7 +60,8 @@ bool gives_key_on_command_line(int argc, char** argv) {
 
 int report(const closeio_cli::Failure& failure) {
   closeio_cli::clear_status_line();
-  std::cerr << kProgram << ": " << failure.message << '\n';
+  // CLI11's parse errors quote the command line, which may hold anything: one safe line.
+  std::cerr << kProgram << ": " << closeio_cli::one_line(failure.message, 500) << '\n';
   return closeio_cli::to_int(failure.code);
 }
 

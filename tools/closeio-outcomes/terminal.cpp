@@ -18,7 +18,7 @@ bool stderr_is_terminal() { return ::isatty(STDERR_FILENO) == 1; }
 
 bool confirm(const std::string& question) {
   clear_status_line();
-  std::cerr << question << " [y/N] " << std::flush;
+  std::cerr << without_control_chars(question) << " [y/N] " << std::flush;
   std::string answer;
   if (!std::getline(std::cin, answer)) {
     std::cerr << '\n';
