@@ -159,3 +159,24 @@ TEST_F(CliTest, ExportErrorsNameTheTargetFile) {
 }
 
 }  // namespace
+
+namespace {
+
+using namespace closeio_cli_test;  // NOLINT: the fixture and its helpers
+
+TEST_F(CliTest, RetryStatusIsErasedBeforeTheCommandEnds) {
+  closeio::testing::ScriptedResponse limited;
+  limited.status = 429;
+  limited.headers = {{"Retry-After", "0"}};
+  limited.body = R"({"error": "Too many requests"})";
+  server_.script(limited);
+  ProcessOptions options;
+  options.stderr_terminal = true;
+  const ProcessResult r = run_with({"create", "--name", "Qualified"}, options);
+  EXPECT_EQ(r.exit_code, 0) << show(r);
+  EXPECT_THAT(r.err, ::testing::StartsWith("\rrate limited; retrying now"));
+  EXPECT_THAT(r.err, ::testing::EndsWith("\r\x1b[K"));  // nothing left on the terminal's line
+  EXPECT_EQ(server_.outcomes().size(), 1u);
+}
+
+}  // namespace

@@ -181,7 +181,11 @@ int run(int argc, char** argv) {
 
   try {
     for (auto& [command, runner] : commands) {
-      if (command->parsed()) return closeio_cli::to_int(runner());
+      if (command->parsed()) {
+        const ExitCode code = runner();
+        closeio_cli::clear_status_line();  // e.g. a retry wait shown while stdout is a pipe
+        return closeio_cli::to_int(code);
+      }
     }
     return report({ExitCode::usage, "no command given (see closeio-outcomes --help)"});
   } catch (...) {
