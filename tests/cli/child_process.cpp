@@ -6,6 +6,7 @@
 #include <signal.h>
 #include <spawn.h>
 #include <sys/wait.h>
+#include <termios.h>
 #include <unistd.h>
 
 #include <cerrno>
@@ -56,7 +57,36 @@ std::vector<char*> c_strings(std::vector<std::string>& strings) {
 ProcessResult run_process(const std::string& program, const std::vector<std::string>& args,
                           const std::vector<std::string>& env, const std::string& input,
                           Stdin stdin_kind, std::chrono::milliseconds timeout) {
+  ProcessOptions options;
+  options.input = input;
+  options.stdin_kind = stdin_kind;
+  options.timeout = timeout;
+  return run_process(program, args, env, options);
+}
+
+ProcessResult run_process(const std::string& program, const std::vector<std::string>& args,
+                          const std::vector<std::string>& env, const ProcessOptions& options) {
+  const std::string& input = options.input;
+  const Stdin stdin_kind = options.stdin_kind;
+  const std::chrono::milliseconds timeout = options.timeout;
   Pipe in, out, err;
+  if (options.stderr_terminal) {
+    // stderr on a pseudo-terminal (isatty() true) whose output we read from the master. Output
+    // post-processing is off so the bytes read are exactly the bytes written ("\n" stays "\n").
+    err.close_read();
+    err.close_write();
+    int master = -1, slave = -1;
+    if (::openpty(&master, &slave, nullptr, nullptr, nullptr) != 0) fail("openpty");
+    termios settings{};
+    if (::tcgetattr(slave, &settings) == 0) {
+      settings.c_oflag &= ~static_cast<tcflag_t>(OPOST);
+      ::tcsetattr(slave, TCSANOW, &settings);
+    }
+    ::fcntl(master, F_SETFD, FD_CLOEXEC);
+    ::fcntl(slave, F_SETFD, FD_CLOEXEC);
+    err.read = master;
+    err.write = slave;
+  }
   if (stdin_kind == Stdin::terminal) {
     // Replace the stdin pipe by a pseudo-terminal: the child reads the slave, we type on the
     // master. The child does not make it its controlling terminal, so closing it sends no SIGHUP.

@@ -29,4 +29,16 @@ ProcessResult run_process(const std::string& program, const std::vector<std::str
                           Stdin stdin_kind = Stdin::pipe,
                           std::chrono::milliseconds timeout = std::chrono::seconds(60));
 
+/// Everything run_process can be told about the child's standard streams.
+struct ProcessOptions {
+  std::string input;               ///< Given on stdin (see Stdin).
+  Stdin stdin_kind = Stdin::pipe;  ///< A pipe or a pseudo-terminal.
+  bool stderr_terminal = false;    ///< stderr is a pseudo-terminal (isatty() true), read as is.
+  std::chrono::milliseconds timeout = std::chrono::seconds(60);  ///< Then the child is killed.
+};
+
+/// As above, with every stream option in one place.
+ProcessResult run_process(const std::string& program, const std::vector<std::string>& args,
+                          const std::vector<std::string>& env, const ProcessOptions& options);
+
 }  // namespace closeio_cli_test

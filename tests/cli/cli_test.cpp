@@ -17,102 +17,15 @@
 #include <vector>
 
 #include "child_process.hpp"
+#include "cli_fixture.hpp"
 
 namespace {
 
-using closeio::OutcomeType;
-using closeio_cli_test::ProcessResult;
-using closeio_cli_test::run_process;
+using namespace closeio_cli_test;  // NOLINT: the fixture and its helpers
 using ::testing::HasSubstr;
 using ::testing::IsEmpty;
 using ::testing::Not;
 using ::testing::StartsWith;
-using Json = nlohmann::ordered_json;
-
-constexpr const char* kBinary = CLOSEIO_OUTCOMES_BINARY;
-const std::string kApiKey = "test-api-key";
-
-std::vector<std::string> split_lines(const std::string& text) {
-  std::vector<std::string> lines;
-  std::istringstream in(text);
-  for (std::string line; std::getline(in, line);) lines.push_back(line);
-  return lines;
-}
-
-// Prints the child's output when an assertion fails.
-std::string show(const ProcessResult& r) {
-  return "exit " + std::to_string(r.exit_code) + "\n--- stdout\n" + r.out + "--- stderr\n" + r.err;
-}
-
-// An error report is exactly one line, prefixed with the program name.
-void expect_one_error_line(const ProcessResult& r) {
-  EXPECT_THAT(r.err, StartsWith("closeio-outcomes: ")) << show(r);
-  EXPECT_EQ(split_lines(r.err).size(), 1u) << show(r);
-  EXPECT_FALSE(r.err.empty() || r.err.back() != '\n') << show(r);
-}
-
-class CliTest : public ::testing::Test {
- protected:
-  void SetUp() override {
-    std::string pattern = (std::filesystem::temp_directory_path() / "closeio-cli-XXXXXX").string();
-    ASSERT_NE(::mkdtemp(pattern.data()), nullptr);
-    dir_ = pattern;
-  }
-  void TearDown() override {
-    std::error_code ignored;
-    std::filesystem::remove_all(dir_, ignored);
-  }
-
-  // The environment of a correctly configured user of the emulator.
-  std::vector<std::string> env() const {
-    return {"CLOSE_API_KEY=" + kApiKey, "CLOSE_API_BASE_URL=" + server_.base_url()};
-  }
-  ProcessResult run(const std::vector<std::string>& args, const std::string& input = "",
-                    closeio_cli_test::Stdin stdin_kind = closeio_cli_test::Stdin::pipe) {
-    return run_process(kBinary, args, env(), input, stdin_kind);
-  }
-  ProcessResult run_with_env(const std::vector<std::string>& env,
-                             const std::vector<std::string>& args) {
-    return run_process(kBinary, args, env);
-  }
-
-  closeio::Outcome seed(const std::string& name, std::optional<std::string> description = {},
-                        std::optional<OutcomeType> type = {}) {
-    return server_.seed({name, std::move(description), type});
-  }
-
-  std::string write_file(const std::string& name, const std::string& content) {
-    const std::string path = (dir_ / name).string();
-    std::ofstream(path, std::ios::binary) << content;
-    return path;
-  }
-  static std::string read_file(const std::string& path) {
-    std::ifstream in(path, std::ios::binary);
-    std::ostringstream content;
-    content << in.rdbuf();
-    return content.str();
-  }
-
-  // Requests that could change state.
-  std::vector<closeio::testing::RecordedRequest> writes() const {
-    std::vector<closeio::testing::RecordedRequest> out;
-    for (auto& request : server_.requests()) {
-      if (request.method != "GET") out.push_back(request);
-    }
-    return out;
-  }
-
-  // The organization's outcomes as (name, description, type) triples, sorted by name.
-  std::vector<std::tuple<std::string, std::optional<std::string>, OutcomeType>> state() const {
-    std::vector<std::tuple<std::string, std::optional<std::string>, OutcomeType>> out;
-    for (const auto& o : server_.outcomes()) out.emplace_back(o.name, o.description, o.type);
-    std::sort(out.begin(), out.end());
-    return out;
-  }
-
-  closeio::testing::FakeCloseServer server_;
-  std::filesystem::path dir_;
-};
 
 // ---- Help and usage (exit 2) --------------------------------------------------------------
 
@@ -130,7 +43,7 @@ TEST_F(CliTest, EveryCommandHasHelp) {
   for (const char* command : {"list", "get", "create", "update", "delete", "export", "apply"}) {
     const ProcessResult r = run({command, "--help"});
     EXPECT_EQ(r.exit_code, 0) << command << show(r);
-    EXPECT_THAT(r.out, HasSubstr("Exit codes:")) << command;
+    EXPECT_THAT(r.out, HasSubstr("Global options")) << command;
   }
   EXPECT_THAT(run({"delete", "--help"}).out, HasSubstr("--yes"));
   EXPECT_THAT(run({"apply", "--help"}).out, HasSubstr("--prune"));
@@ -524,7 +437,7 @@ TEST_F(CliTest, ServerErrorIsExit7OnOneLine) {
   const ProcessResult r = run({"--max-retries", "0", "list"});
   EXPECT_EQ(r.exit_code, 7) << show(r);
   expect_one_error_line(r);
-  EXPECT_THAT(r.err, HasSubstr("server error (HTTP 503)"));
+  EXPECT_THAT(r.err, HasSubstr("server error (HTTP 503 Service Unavailable)"));
 }
 
 TEST_F(CliTest, UnreachableServerIsExit7) {
@@ -631,7 +544,7 @@ void seed_apply_fixture(closeio::testing::FakeCloseServer& server) {
 TEST_F(CliTest, ApplyCreatesUpdatesAndPrunes) {
   seed_apply_fixture(server_);
   const std::string file = write_file("outcomes.json", kDesired);
-  const ProcessResult r = run({"apply", file, "--prune"});
+  const ProcessResult r = run({"apply", file, "--prune", "--yes"});
   ASSERT_EQ(r.exit_code, 0) << show(r);
   EXPECT_EQ(r.out,
             "create Qualified\n"
@@ -771,7 +684,7 @@ TEST_F(CliTest, ApplyStopsAtTheFirstFailedChange) {
   broken.body = R"({"error": "Internal error"})";
   broken.method = "PUT";
   server_.script(broken);
-  const ProcessResult r = run({"apply", write_file("outcomes.json", kDesired), "--prune"});
+  const ProcessResult r = run({"apply", write_file("outcomes.json", kDesired), "--prune", "--yes"});
   EXPECT_EQ(r.exit_code, 7) << show(r);
   expect_one_error_line(r);
   EXPECT_THAT(r.err, HasSubstr("apply stopped at change 2 of 4 (update Bad Fit: "));

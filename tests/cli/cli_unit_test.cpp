@@ -16,6 +16,7 @@
 #include "outcome_fields.hpp"
 #include "outcome_file.hpp"
 #include "outcome_printer.hpp"
+#include "sdk_messages.hpp"
 #include "table.hpp"
 #include "text.hpp"
 
@@ -61,7 +62,7 @@ TEST(CsvTest, SpecialCharactersAreQuotedAndQuotesDoubled) {
   EXPECT_EQ(closeio_cli::csv_field("a,b"), "\"a,b\"");
   EXPECT_EQ(closeio_cli::csv_field("say \"hi\""), "\"say \"\"hi\"\"\"");
   EXPECT_EQ(closeio_cli::csv_field("line1\nline2"), "\"line1\nline2\"");
-  EXPECT_EQ(closeio_cli::csv_field("cr\r"), "\"cr\r\"");
+  EXPECT_EQ(closeio_cli::csv_field("cr\r"), "cr ");  // controls other than LF become spaces
   EXPECT_EQ(closeio_cli::csv_field("\""), "\"\"\"\"");
 }
 
@@ -458,6 +459,49 @@ TEST_F(KeyFileTest, EmptyOrMissingFileIsAnAuthErrorWithoutTheKey) {
   }
   EXPECT_EQ(thrown_code([] { closeio_cli::read_api_key_file("/nonexistent/closeio/key"); }),
             ExitCode::auth);
+}
+
+}  // namespace
+
+namespace {
+
+TEST(ToolWordsTest, SdkNamesBecomeTheToolsWords) {
+  EXPECT_EQ(closeio_cli::in_tool_words("closeio: OutcomeCreate: \"name\" must not be empty"),
+            "\"name\" must not be empty");
+  EXPECT_EQ(closeio_cli::in_tool_words(
+                "closeio: refusing plain http:// to x: credentials would travel unencrypted; use "
+                "https:// or set ClientOptions::allow_insecure_http"),
+            "refusing plain http:// to x: credentials would travel unencrypted; use https://");
+  EXPECT_EQ(closeio_cli::in_tool_words("closeio: POST /outcome/: response body larger than "
+                                       "max_response_bytes (16777216 bytes)"),
+            "POST /outcome/: response body larger than the 16 MiB the tool accepts");
+  EXPECT_EQ(closeio_cli::in_tool_words("closeio: \"type\" is OutcomeType::unknown"),
+            "\"type\" is an unknown type");
+  EXPECT_EQ(closeio_cli::in_tool_words("set Some::Nested::member_name here"),
+            "set member_name here");
+  EXPECT_EQ(closeio_cli::in_tool_words("plain text: a::b stays"), "plain text: a::b stays");
+}
+
+TEST(TextTest, TerminalSafeNeutralisesC0C1DelAndInvalidBytes) {
+  EXPECT_EQ(
+      closeio_cli::terminal_safe(std::string("a\x1b[1m\x07\0b", 8) + "\xC2\x9B" + "c\x7F", "."),
+      "a.[1m..b.c.");
+  EXPECT_EQ(closeio_cli::terminal_safe("x\xFFy\xC0\xAFz\xED\xA0\x80", "."),
+            "x\xEF\xBF\xBDy\xEF\xBF\xBD\xEF\xBF\xBDz\xEF\xBF\xBD\xEF\xBF\xBD\xEF\xBF\xBD");
+  EXPECT_EQ(closeio_cli::terminal_safe("caf\xC3\xA9 \xE2\x82\xAC \xF0\x9F\x98\x80", "."),
+            "caf\xC3\xA9 \xE2\x82\xAC \xF0\x9F\x98\x80");
+  EXPECT_EQ(closeio_cli::terminal_safe("a\nb\tc", " ", true), "a\nb c");
+  EXPECT_EQ(closeio_cli::escape_c1_in_json("\"a\xC2\x9B\x7F\xC2\xA0\""),
+            "\"a\\u009b\\u007f\xC2\xA0\"");
+}
+
+TEST(TextTest, BlankNames) {
+  for (const char* blank : {"", " ", "\t\r\n", "\xC2\xA0", "\xE2\x80\x8B", "\xE3\x80\x80 "}) {
+    EXPECT_TRUE(closeio_cli::is_blank_name(blank)) << blank;
+  }
+  for (const char* name : {"a", " a ", "\xC2\xA0x", "\xC3\xA9"}) {
+    EXPECT_FALSE(closeio_cli::is_blank_name(name)) << name;
+  }
 }
 
 }  // namespace

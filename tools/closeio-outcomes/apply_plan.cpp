@@ -144,4 +144,27 @@ std::size_t unmanaged_count(const std::vector<DesiredOutcome>& desired,
       current.begin(), current.end(), [&](const auto& o) { return named.count(o.name) == 0; }));
 }
 
+std::vector<std::string> unmanaged_names(const std::vector<DesiredOutcome>& desired,
+                                         const std::vector<closeio::Outcome>& current) {
+  std::set<std::string> named;
+  for (const auto& want : desired) named.insert(want.name);
+  std::vector<std::string> out;
+  for (const auto& outcome : current) {
+    if (named.count(outcome.name) == 0) out.push_back(outcome.name);
+  }
+  return out;
+}
+
+std::string name_list(const std::vector<std::string>& names, std::size_t max_shown) {
+  std::string out;
+  for (std::size_t i = 0; i < names.size() && i < max_shown; ++i) {
+    if (i > 0) out += ", ";
+    out += display_name(names[i]);
+  }
+  if (names.size() > max_shown) {
+    out += " and " + std::to_string(names.size() - max_shown) + " more";
+  }
+  return out;
+}
+
 }  // namespace closeio_cli

@@ -49,4 +49,11 @@ std::string plan_summary(const Plan& plan);
 std::size_t unmanaged_count(const std::vector<DesiredOutcome>& desired,
                             const std::vector<closeio::Outcome>& current);
 
+/// The names of the organization outcomes the file does not name, in server order.
+std::vector<std::string> unmanaged_names(const std::vector<DesiredOutcome>& desired,
+                                         const std::vector<closeio::Outcome>& current);
+
+/// `names` shown with display_name(), joined by ", "; after `max_shown` of them, "and N more".
+std::string name_list(const std::vector<std::string>& names, std::size_t max_shown = 10);
+
 }  // namespace closeio_cli

@@ -45,6 +45,7 @@ struct ApplyArgs {
   std::string file;  ///< "-" reads stdin.
   bool dry_run = false;
   bool prune = false;
+  bool yes = false;  ///< --yes: delete without asking (required with --prune off a terminal).
 };
 
 ExitCode run_list(const GlobalOptions& global, const ListArgs& args);

@@ -8,6 +8,8 @@
 #include "outcome_listing.hpp"
 #include "progress.hpp"
 #include "terminal.hpp"
+#include "text.hpp"
+#include "uncertain_write.hpp"
 
 namespace closeio_cli {
 namespace {
@@ -41,6 +43,80 @@ void carry_out(const closeio::OutcomesClient& client, const PlannedChange& chang
   }
 }
 
+// Whether the organization, as re-read after a failure, shows `change` as carried out.
+bool is_done(const PlannedChange& change, const std::vector<closeio::Outcome>& now) {
+  for (const closeio::Outcome& outcome : now) {
+    switch (change.kind) {
+      case PlannedChange::Kind::create:
+        if (desired_from(outcome) == change.desired) return true;
+        break;
+      case PlannedChange::Kind::update:
+        if (outcome.id == change.id) return desired_from(outcome) == change.desired;
+        break;
+      case PlannedChange::Kind::remove:
+        if (outcome.id == change.id) return false;
+        break;
+    }
+  }
+  return change.kind == PlannedChange::Kind::remove;
+}
+
+const char* past_tense(PlannedChange::Kind kind) {
+  switch (kind) {
+    case PlannedChange::Kind::create:
+      return "created";
+    case PlannedChange::Kind::update:
+      return "updated";
+    case PlannedChange::Kind::remove:
+      break;
+  }
+  return "deleted";
+}
+
+// After a failed change: re-read the organization and print, change by change, what is done
+// and what is not, so the user knows where things stand. Returns what to add to the error.
+std::string report_progress_after_failure(const closeio::OutcomesClient& client, const Plan& plan) {
+  std::vector<closeio::Outcome> now;
+  try {
+    Progress progress;
+    now = fetch_all_outcomes(client, {"id", "name", "description", "type"}, progress);
+  } catch (...) {
+    return "; the organization could not be re-read (" +
+           describe_failure(std::current_exception()).message +
+           "): run apply again to see what is left";
+  }
+  std::size_t done = 0;
+  std::string lines;
+  for (const PlannedChange& change : plan.changes) {
+    const bool carried_out = is_done(change, now);
+    done += carried_out ? 1 : 0;
+    lines += std::string(carried_out ? "  done:     " : "  not done: ") + describe(change) + '\n';
+  }
+  std::cout << "After the failure, " << done << " of " << plan.changes.size()
+            << " changes are in place:\n"
+            << lines;
+  flush_stdout();
+  return "; " + std::to_string(done) + " of " + std::to_string(plan.changes.size()) +
+         " changes are in place (listed on stdout); run apply again to finish";
+}
+
+// Deleting is as careful as `delete`: on a terminal, name what goes and ask; elsewhere (or when
+// stdin holds the file) there is nobody to ask, so refuse before anything is changed.
+bool confirm_deletions(const Plan& plan, const ApplyArgs& args) {
+  if (!stdin_is_terminal() || args.file == "-") {
+    throw CliError(ExitCode::usage, "refusing to delete " + std::to_string(plan.removes) +
+                                        " outcome" + (plan.removes == 1 ? "" : "s") +
+                                        " without confirmation: stdin is not a terminal; pass "
+                                        "--yes (nothing was changed)");
+  }
+  std::vector<std::string> names;
+  for (const PlannedChange& change : plan.changes) {
+    if (change.kind == PlannedChange::Kind::remove) names.push_back(change.desired.name);
+  }
+  return confirm("Delete " + std::to_string(names.size()) + " outcome" +
+                 (names.size() == 1 ? "" : "s") + " (" + name_list(names) + ")?");
+}
+
 }  // namespace
 
 ExitCode run_apply(const GlobalOptions& global, const ApplyArgs& args) {
@@ -56,9 +132,9 @@ ExitCode run_apply(const GlobalOptions& global, const ApplyArgs& args) {
   const Plan plan = compute_plan(desired, current, args.prune);
 
   if (!args.prune) {
-    if (const std::size_t kept = unmanaged_count(desired, current); kept > 0) {
-      std::cerr << "closeio-outcomes: keeping " << kept << " outcome" << (kept == 1 ? "" : "s")
-                << " not named in " << source << " (--prune deletes them)\n";
+    if (const auto kept = unmanaged_names(desired, current); !kept.empty()) {
+      notice("keeping " + std::to_string(kept.size()) + " outcome" + (kept.size() == 1 ? "" : "s") +
+             " not named in " + source + " (--prune deletes them): " + name_list(kept));
     }
   }
   if (plan.empty()) {
@@ -66,6 +142,7 @@ ExitCode run_apply(const GlobalOptions& global, const ApplyArgs& args) {
     flush_stdout();
     return ExitCode::success;
   }
+  clear_status_line();
   for (const PlannedChange& change : plan.changes) std::cout << describe(change) << '\n';
   std::cout << plan_summary(plan) << '\n';
   if (args.dry_run) {
@@ -74,6 +151,10 @@ ExitCode run_apply(const GlobalOptions& global, const ApplyArgs& args) {
     return ExitCode::success;
   }
   flush_stdout();
+  if (plan.removes > 0 && !args.yes && !confirm_deletions(plan, args)) {
+    notice("nothing was changed");
+    return ExitCode::failure;
+  }
 
   const std::size_t total = plan.changes.size();
   for (std::size_t i = 0; i < total; ++i) {
@@ -84,13 +165,20 @@ ExitCode run_apply(const GlobalOptions& global, const ApplyArgs& args) {
       carry_out(client, change);
     } catch (...) {
       progress.clear();
-      Failure failure = describe_failure(std::current_exception());
-      throw CliError(failure.code, "apply stopped at change " + std::to_string(i + 1) + " of " +
-                                       std::to_string(total) + " (" + describe(change) +
-                                       "): " + failure.message);
+      const std::exception_ptr error = std::current_exception();
+      const Failure failure = describe_failure(error);
+      const std::string what = describe_write_failure(
+          error, "outcome " + display_name(change.desired.name), past_tense(change.kind));
+      const std::string status = report_progress_after_failure(client, plan);
+      const ExitCode code =
+          classify_write_failure(error) == WriteOutcome::not_done ? failure.code : ExitCode::server;
+      throw CliError(code, "apply stopped at change " + std::to_string(i + 1) + " of " +
+                               std::to_string(total) + " (" + describe(change) + "): " + what +
+                               status);
     }
   }
   progress.clear();
+  clear_status_line();
   std::cout << "Applied: " << plan.creates << " created, " << plan.updates << " updated, "
             << plan.removes << " deleted.\n";
   flush_stdout();

@@ -3,8 +3,10 @@
 
 #include "commands.hpp"
 #include "outcome_printer.hpp"
+#include "progress.hpp"
 #include "terminal.hpp"
 #include "text.hpp"
+#include "uncertain_write.hpp"
 
 namespace closeio_cli {
 namespace {
@@ -18,6 +20,16 @@ closeio::OutcomeType parse_type(const std::string& text) {
   return type;
 }
 
+// A blank name cannot be told apart from no name where users pick outcomes; refuse it before
+// anything is sent.
+void require_visible_name(const std::string& name) {
+  if (is_blank_name(name)) {
+    throw CliError(ExitCode::validation,
+                   "--name is empty or only whitespace: an outcome needs a visible name; nothing "
+                   "was sent");
+  }
+}
+
 void print_one(const closeio::Outcome& outcome, const std::optional<std::string>& format) {
   OutcomePrinter printer(std::cout, resolve_format(format, stdout_is_terminal()));
   printer.add(outcome);
@@ -29,19 +41,30 @@ void print_one(const closeio::Outcome& outcome, const std::optional<std::string>
 
 ExitCode run_create(const GlobalOptions& global, const CreateArgs& args) {
   resolve_format(args.format, false);  // Reject a bad --format before anything is sent.
+  require_visible_name(args.name);
   closeio::OutcomeCreate create;
   create.name = args.name;
   create.description = args.description;
   if (args.type) create.type = parse_type(*args.type);
   closeio::OutcomesClient client = make_client(client_options(global));
-  print_one(client.create(create), args.format);
+  closeio::Outcome created;
+  try {
+    created = client.create(create);
+  } catch (...) {
+    rethrow_write_failure(std::current_exception(), "outcome " + display_name(args.name), "created",
+                          "check with: closeio-outcomes list");
+  }
+  print_one(created, args.format);
   return ExitCode::success;
 }
 
 ExitCode run_update(const GlobalOptions& global, const UpdateArgs& args) {
   resolve_format(args.format, false);
   closeio::OutcomeUpdate changes;
-  if (args.name) changes.set_name(*args.name);
+  if (args.name) {
+    require_visible_name(*args.name);
+    changes.set_name(*args.name);
+  }
   if (args.description && args.clear_description) {
     throw CliError(ExitCode::usage, "--description and --clear-description exclude each other");
   }
@@ -53,7 +76,14 @@ ExitCode run_update(const GlobalOptions& global, const UpdateArgs& args) {
                    "nothing to update: give --name, --description, --clear-description or --type");
   }
   closeio::OutcomesClient client = make_client(client_options(global));
-  print_one(client.update(args.id, changes), args.format);
+  closeio::Outcome updated;
+  try {
+    updated = client.update(args.id, changes);
+  } catch (...) {
+    rethrow_write_failure(std::current_exception(), "outcome " + args.id, "updated",
+                          "check with: closeio-outcomes get " + args.id);
+  }
+  print_one(updated, args.format);
   return ExitCode::success;
 }
 
@@ -72,8 +102,14 @@ ExitCode run_delete(const GlobalOptions& global, const DeleteArgs& args) {
       return ExitCode::failure;
     }
   }
-  client.remove(args.id);
-  std::cout << "deleted " << args.id << '\n';
+  try {
+    client.remove(args.id);
+  } catch (...) {
+    rethrow_write_failure(std::current_exception(), "outcome " + args.id, "deleted",
+                          "check with: closeio-outcomes get " + args.id);
+  }
+  clear_status_line();
+  std::cout << "deleted " << without_control_chars(args.id) << '\n';
   flush_stdout();
   return ExitCode::success;
 }

@@ -3,15 +3,36 @@
 #include <closeio/errors.hpp>
 #include <string>
 
+#include "sdk_messages.hpp"
 #include "text.hpp"
 
 namespace closeio_cli {
 namespace {
 
-// "<what> (HTTP <status>): <Close's message>".
+// "<what> (HTTP <status>): <Close's message>". An HTML page (a proxy's error page) is not a
+// message: it is summarised as status, reason and attempts.
 std::string api_message(const char* what, const closeio::ApiError& e) {
-  std::string message = std::string(what) + " (HTTP " + std::to_string(e.status()) + ")";
+  std::string message = std::string(what) + " (HTTP " + std::to_string(e.status());
+  if (is_html_body(e)) {
+    if (*reason_phrase(e.status()) != '\0') message += std::string(" ") + reason_phrase(e.status());
+    if (e.attempts() > 1) message += ", after " + std::to_string(e.attempts()) + " attempts";
+    return message + ")";
+  }
+  message += ")";
   if (!e.message().empty()) message += ": " + e.message();
+  if (e.attempts() > 1) message += " (after " + std::to_string(e.attempts()) + " attempts)";
+  return message;
+}
+
+// A 404 for the collection itself never comes from Close's API: the base URL is wrong, most
+// often because /api/v1/ is missing from it.
+std::string not_found_message(const closeio::NotFoundError& e) {
+  std::string message = api_message("not found", e);
+  if (e.path() == "/outcome/" || is_html_body(e)) {
+    message +=
+        "; the base URL does not look like Close's API: it must end in /api/v1/ (e.g. "
+        "https://api.close.com/api/v1/)";
+  }
   return message;
 }
 
@@ -21,7 +42,7 @@ Failure classify(std::exception_ptr error) {
   } catch (const CliError& e) {
     return {e.code(), e.what()};
   } catch (const closeio::NotFoundError& e) {
-    return {ExitCode::not_found, api_message("not found", e)};
+    return {ExitCode::not_found, not_found_message(e)};
   } catch (const closeio::UnauthorizedError& e) {
     return {ExitCode::auth, api_message("authentication failed", e)};
   } catch (const closeio::ForbiddenError& e) {
@@ -39,16 +60,16 @@ Failure classify(std::exception_ptr error) {
   } catch (const closeio::ApiError& e) {
     return {ExitCode::server, api_message("unexpected answer", e)};
   } catch (const closeio::TransportError& e) {
-    return {ExitCode::server, std::string("network error: ") + e.what()};
+    return {ExitCode::server, "network error: " + in_tool_words(e.what())};
   } catch (const closeio::DecodeError& e) {
-    return {ExitCode::server, std::string("unreadable answer: ") + e.what()};
+    return {ExitCode::server, "unreadable answer: " + in_tool_words(e.what())};
   } catch (const closeio::Error& e) {
-    return {ExitCode::server, e.what()};
+    return {ExitCode::server, in_tool_words(e.what())};
   } catch (const std::invalid_argument& e) {
     // The SDK's own argument checks (an empty name or id), made before anything is sent.
-    return {ExitCode::validation, e.what()};
+    return {ExitCode::validation, in_tool_words(e.what())};
   } catch (const std::exception& e) {
-    return {ExitCode::failure, e.what()};
+    return {ExitCode::failure, in_tool_words(e.what())};
   } catch (...) {
     return {ExitCode::failure, "unknown error"};
   }
@@ -66,8 +87,8 @@ const char* exit_codes_help() {
   return "Exit codes:\n"
          "  0  success\n"
          "  1  local failure (cannot write a file) or a declined confirmation\n"
-         "  2  usage error (bad option or argument; delete without --yes when stdin is not a "
-         "terminal)\n"
+         "  2  usage error (bad option or argument; delete or apply --prune without --yes when "
+         "stdin is not a terminal)\n"
          "  3  not found\n"
          "  4  authentication or permission (missing credentials, HTTP 401/403)\n"
          "  5  validation (HTTP 400, empty name, bad input file, duplicate names)\n"

@@ -1,12 +1,17 @@
 // Reading the apply input and writing the export output.
 #pragma once
 
+#include <cstddef>
 #include <string>
 
 namespace closeio_cli {
 
+/// The largest outcomes file apply reads: 16 MiB (Close organizations hold far fewer outcomes).
+constexpr std::size_t kMaxInputFileBytes = 16u * 1024u * 1024u;
+
 /// The whole content of `path`, or of stdin when `path` is "-". Throws CliError
-/// (ExitCode::validation) when it cannot be read: a bad input file.
+/// (ExitCode::validation) when it cannot be read or is larger than kMaxInputFileBytes, which is
+/// found before the content is parsed (for a regular file, before it is read).
 std::string read_input_file(const std::string& path);
 
 /// Writes `content` to `path` atomically: into a temporary file beside it, then renamed over it,

@@ -10,6 +10,8 @@
 
 #include "commands.hpp"
 #include "exit_codes.hpp"
+#include "progress.hpp"
+#include "text.hpp"
 
 namespace {
 
@@ -21,7 +23,9 @@ void add_format_option(CLI::App& command, std::optional<std::string>& format) {
   command
       .add_option("--format", format,
                   "Output format: table, json (one JSON object per line) or csv. "
-                  "Default: table on a terminal, json otherwise")
+                  "Default: table on a terminal, json otherwise. Control characters never "
+                  "reach the terminal; a CSV cell starting with = + - @ tab or CR gets a "
+                  "leading ' so a spreadsheet cannot run it as a formula")
       ->check(CLI::IsMember({"table", "json", "csv"}));
 }
 
@@ -30,8 +34,34 @@ void add_type_option(CLI::App& command, std::optional<std::string>& type) {
       ->check(CLI::IsMember({"custom", "vm-dropped"}));
 }
 
+constexpr const char* kGlobalOptionsHelp =
+    "Global options (before or after the command):\n"
+    "  --base-url URL              API root, e.g. https://api.close.com/api/v1/ (default: "
+    "CLOSE_API_BASE_URL, else Close production)\n"
+    "  --api-key-file FILE         Read the API key from the first line of FILE (default: "
+    "CLOSE_API_KEY, else CLOSE_ACCESS_TOKEN)\n"
+    "  --max-retries N             Retries of a failed request (429, 502-504, network); "
+    "default 3\n"
+    "  -v,--verbose                Log every HTTP request on stderr\n"
+    "Exit codes: see closeio-outcomes --help.";
+
+// A key given as an option would be visible to every user of the machine (ps, shell history):
+// refuse it before CLI11 would echo it back in an "unexpected argument" error.
+bool gives_key_on_command_line(int argc, char** argv) {
+  for (int i = 1; i < argc; ++i) {
+    const std::string arg = argv[i];
+    if (arg == "--") break;
+    for (const char* option : {"--api-key", "--access-token", "--token"}) {
+      if (arg == option || arg.rfind(std::string(option) + "=", 0) == 0) return true;
+    }
+  }
+  return false;
+}
+
 int report(const closeio_cli::Failure& failure) {
-  std::cerr << kProgram << ": " << failure.message << '\n';
+  closeio_cli::clear_status_line();
+  // CLI11's parse errors quote the command line, which may hold anything: one safe line.
+  std::cerr << kProgram << ": " << closeio_cli::one_line(failure.message, 500) << '\n';
   return closeio_cli::to_int(failure.code);
 }
 
@@ -68,7 +98,8 @@ int run(int argc, char** argv) {
   auto add_command = [&](const char* name, const char* description,
                          std::function<ExitCode()> runner) {
     CLI::App* command = app.add_subcommand(name, description);
-    command->footer(closeio_cli::exit_codes_help());
+    // The global options once (CLI11 shows only the command's own); exit codes only at the top.
+    command->footer(kGlobalOptionsHelp);
     commands.emplace_back(command, std::move(runner));
     return command;
   };
@@ -127,8 +158,18 @@ int run(int argc, char** argv) {
   apply->add_option("file", apply_args.file, "Outcomes file, or - for stdin")->required();
   apply->add_flag("--dry-run", apply_args.dry_run, "Print the plan and change nothing");
   apply->add_flag("--prune", apply_args.prune,
-                  "Also delete outcomes the file does not name (otherwise nothing is deleted)");
+                  "Also delete outcomes the file does not name (otherwise nothing is deleted); "
+                  "lists them and asks first on a terminal");
+  apply->add_flag("-y,--yes", apply_args.yes,
+                  "Delete without asking (required for --prune deletions when stdin is not a "
+                  "terminal)");
 
+  if (gives_key_on_command_line(argc, argv)) {
+    return report({ExitCode::usage,
+                   "keys are not accepted on the command line, where other users can see them: "
+                   "set CLOSE_API_KEY (or CLOSE_ACCESS_TOKEN) in the environment, or use "
+                   "--api-key-file FILE"});
+  }
   try {
     app.parse(argc, argv);
   } catch (const CLI::ParseError& e) {
@@ -140,7 +181,11 @@ int run(int argc, char** argv) {
 
   try {
     for (auto& [command, runner] : commands) {
-      if (command->parsed()) return closeio_cli::to_int(runner());
+      if (command->parsed()) {
+        const ExitCode code = runner();
+        closeio_cli::clear_status_line();  // e.g. a retry wait shown while stdout is a pipe
+        return closeio_cli::to_int(code);
+      }
     }
     return report({ExitCode::usage, "no command given (see closeio-outcomes --help)"});
   } catch (...) {

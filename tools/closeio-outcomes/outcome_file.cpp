@@ -5,6 +5,7 @@
 #include <tuple>
 
 #include "exit_codes.hpp"
+#include "text.hpp"
 
 namespace closeio_cli {
 namespace {
@@ -28,8 +29,11 @@ DesiredOutcome parse_entry(const Json& entry, std::size_t index, const std::stri
   }
   DesiredOutcome outcome;
   auto name = entry.find("name");
-  if (name == entry.end() || !name->is_string() || name->get_ref<const std::string&>().empty()) {
+  if (name == entry.end() || !name->is_string()) {
     invalid(source, where + ": \"name\" must be a non-empty string");
+  }
+  if (is_blank_name(name->get_ref<const std::string&>())) {
+    invalid(source, where + ": \"name\" is empty or only whitespace");
   }
   outcome.name = name->get<std::string>();
 

@@ -26,10 +26,10 @@ struct DesiredOutcome {
 DesiredOutcome desired_from(const closeio::Outcome& outcome);
 
 /// Parses the text of an outcomes file. `source` names the file in messages. Every entry must
-/// be an object with a non-empty string "name"; "description" is a string, null or absent (no
-/// description); "type" is "custom", "vm-dropped" or absent (custom); other keys are refused so
-/// a typo cannot silently clear a field. Throws CliError (ExitCode::validation) naming the file
-/// and the entry. Duplicate names are left to the planner.
+/// be an object with a string "name" that is not empty or only whitespace; "description" is a
+/// string, null or absent (no description); "type" is "custom", "vm-dropped" or absent (custom);
+/// other keys are refused so a typo cannot silently clear a field. Throws CliError
+/// (ExitCode::validation) naming the file and the entry. Duplicate names are left to the planner.
 std::vector<DesiredOutcome> parse_outcome_file(std::string_view text, const std::string& source);
 
 /// The export text: the outcomes sorted by name (byte order; ties by description, then type),

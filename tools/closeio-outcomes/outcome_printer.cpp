@@ -5,7 +5,9 @@
 
 #include "csv.hpp"
 #include "exit_codes.hpp"
+#include "progress.hpp"
 #include "table.hpp"
+#include "text.hpp"
 
 namespace closeio_cli {
 namespace {
@@ -33,11 +35,14 @@ OutcomePrinter::OutcomePrinter(std::ostream& out, Format format, std::vector<Fie
 }
 
 void OutcomePrinter::add(const closeio::Outcome& outcome) {
+  clear_status_line();  // stdout may be the terminal that shows it
   switch (format_) {
     case Format::json:
-      // ensure_ascii off: UTF-8 stays readable; `replace` keeps a bad byte from aborting output.
-      out_ << outcome_json(outcome, fields_)
-                  .dump(-1, ' ', false, nlohmann::ordered_json::error_handler_t::replace)
+      // ensure_ascii off: UTF-8 stays readable; `replace` keeps a bad byte from aborting output;
+      // C1 controls are escaped like C0 ones, so a terminal never receives one raw.
+      out_ << escape_c1_in_json(
+                  outcome_json(outcome, fields_)
+                      .dump(-1, ' ', false, nlohmann::ordered_json::error_handler_t::replace))
            << '\n';
       break;
     case Format::csv: {
@@ -60,6 +65,7 @@ void OutcomePrinter::add(const closeio::Outcome& outcome) {
 }
 
 void OutcomePrinter::finish() {
+  clear_status_line();
   if (format_ == Format::csv && !header_written_) {
     out_ << csv_record(field_names(fields_));
     header_written_ = true;

@@ -5,13 +5,21 @@
 
 namespace closeio_cli {
 
+/// Shows `status` as the one status line on stderr when stderr is a terminal (else nothing).
+/// Used for progress and for waits such as "rate limited; retrying in 2 s".
+void show_status(const std::string& status);
+
+/// Erases the status line if one is shown. Everything that writes to the terminal (results,
+/// notices, prompts, log lines, the final error) calls it first so no two share a line.
+void clear_status_line();
+
 /// A one-line status that rewrites itself. Silent when stderr is not a terminal, so pipes and
 /// logs stay clean.
 class Progress {
  public:
   /// Enabled when stderr is a terminal.
   Progress();
-  /// Enabled as asked (for tests).
+  /// Enabled as asked (still shown only on a terminal).
   explicit Progress(bool enabled) : enabled_(enabled) {}
   /// Erases the status line if one is shown.
   ~Progress();
@@ -25,7 +33,6 @@ class Progress {
 
  private:
   bool enabled_;
-  bool shown_ = false;
 };
 
 }  // namespace closeio_cli

@@ -13,6 +13,10 @@ bool stderr_is_terminal();  ///< True when standard error is a terminal.
 /// "y" or "yes" (any case); end of input counts as no.
 bool confirm(const std::string& question);
 
+/// Writes "closeio-outcomes: <message>" as one line on stderr, after clearing a progress line,
+/// with control characters neutralised. For warnings and notices that do not end the command.
+void notice(const std::string& message);
+
 /// Flushes stdout; throws CliError (ExitCode::failure) when writing failed (disk full, closed
 /// pipe), so a truncated output never ends with exit code 0.
 void flush_stdout();

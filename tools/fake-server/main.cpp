@@ -9,10 +9,14 @@
 //
 // Prints exactly one line to stdout once it serves, "closeio-fake-server listening on
 // <base_url>", then serves until SIGINT or SIGTERM, stops cleanly and exits 0.
+#include <netdb.h>
 #include <pthread.h>
 #include <signal.h>
+#include <sys/socket.h>
+#include <unistd.h>
 
 #include <CLI/CLI.hpp>
+#include <cerrno>
 #include <chrono>
 #include <closeio/testing/fake_close_server.hpp>
 #include <csignal>
@@ -21,6 +25,7 @@
 #include <exception>
 #include <fstream>
 #include <iostream>
+#include <memory>
 #include <nlohmann/json.hpp>
 #include <stdexcept>
 #include <string>
@@ -37,41 +42,58 @@ using closeio::testing::FakeCloseServer;
 using closeio::testing::FakeCloseServerOptions;
 using closeio::testing::ScriptedResponse;
 
+// A mistake in the command line or in a file it names: exit code 2, like a parse error.
+class UsageError : public std::runtime_error {
+ public:
+  using std::runtime_error::runtime_error;
+};
+
 // The first line of `path`, without surrounding whitespace.
 std::string read_secret_file(const std::string& path) {
   std::ifstream in(path);
   std::string line;
-  if (!in || !std::getline(in, line)) throw std::runtime_error("cannot read " + path);
+  if (!in || !std::getline(in, line)) throw UsageError("cannot read " + path);
   line.erase(line.find_last_not_of(" \t\r\n") + 1);
   line.erase(0, line.find_first_not_of(" \t"));
-  if (line.empty()) throw std::runtime_error(path + " holds an empty key");
+  if (line.empty()) throw UsageError(path + " holds an empty key");
   return line;
 }
 
 // A JSON array of {"name": ..., "description": ... or null, "type": "custom" | "vm-dropped"}.
 std::vector<OutcomeCreate> read_seed_file(const std::string& path) {
   std::ifstream in(path);
-  if (!in) throw std::runtime_error("cannot read " + path);
-  const nlohmann::json json = nlohmann::json::parse(in, nullptr, /*allow_exceptions=*/false);
-  if (json.is_discarded() || !json.is_array()) {
-    throw std::runtime_error(path + ": expected a JSON array of {name, description, type}");
+  if (!in) throw UsageError("cannot read " + path);
+  nlohmann::json json;
+  try {
+    json = nlohmann::json::parse(in);
+  } catch (const nlohmann::json::parse_error& e) {
+    // nlohmann's message names the line and column: "parse error at line 3, column 5: ...".
+    std::string what = e.what();
+    if (const auto start = what.find("] "); start != std::string::npos) what.erase(0, start + 2);
+    for (char& c : what) {
+      if (static_cast<unsigned char>(c) < 0x20 || static_cast<unsigned char>(c) >= 0x7F) c = '?';
+    }
+    throw UsageError(path + ": not valid JSON: " + what);
+  }
+  if (!json.is_array()) {
+    throw UsageError(path + ": expected a JSON array of {name, description, type}");
   }
   std::vector<OutcomeCreate> outcomes;
   for (std::size_t i = 0; i < json.size(); ++i) {
     const nlohmann::json& item = json[i];
     const std::string where = path + ": item " + std::to_string(i);
-    if (!item.is_object()) throw std::runtime_error(where + " is not an object");
+    if (!item.is_object()) throw UsageError(where + " is not an object");
     OutcomeCreate outcome;
     const auto name = item.find("name");
     if (name == item.end() || !name->is_string() || name->get_ref<const std::string&>().empty()) {
-      throw std::runtime_error(where + ": \"name\" must be a non-empty string");
+      throw UsageError(where + ": \"name\" must be a non-empty string");
     }
     outcome.name = name->get<std::string>();
     if (const auto description = item.find("description"); description != item.end()) {
       if (description->is_string()) {
         outcome.description = description->get<std::string>();
       } else if (!description->is_null()) {
-        throw std::runtime_error(where + ": \"description\" must be a string or null");
+        throw UsageError(where + ": \"description\" must be a string or null");
       }
     }
     if (const auto type = item.find("type"); type != item.end()) {
@@ -79,13 +101,51 @@ std::vector<OutcomeCreate> read_seed_file(const std::string& path) {
                                      ? closeio::outcome_type_from_string(type->get<std::string>())
                                      : OutcomeType::unknown;
       if (parsed == OutcomeType::unknown) {
-        throw std::runtime_error(where + ": \"type\" must be \"custom\" or \"vm-dropped\"");
+        throw UsageError(where + ": \"type\" must be \"custom\" or \"vm-dropped\"");
       }
       outcome.type = parsed;
     }
     outcomes.push_back(std::move(outcome));
   }
   return outcomes;
+}
+
+// Why `host:port` cannot be bound, found by trying it: "Address already in use", ...
+std::string bind_failure_reason(const std::string& host, int port) {
+  addrinfo hints{};
+  hints.ai_socktype = SOCK_STREAM;
+  hints.ai_flags = AI_PASSIVE | AI_NUMERICSERV;
+  addrinfo* found = nullptr;
+  if (const int rc = ::getaddrinfo(host.c_str(), std::to_string(port).c_str(), &hints, &found);
+      rc != 0) {
+    return std::string("cannot resolve the host: ") + ::gai_strerror(rc);
+  }
+  std::string reason = "unknown reason";
+  for (addrinfo* a = found; a != nullptr; a = a->ai_next) {
+    const int fd = ::socket(a->ai_family, a->ai_socktype, a->ai_protocol);
+    if (fd < 0) {
+      reason = std::strerror(errno);
+      continue;
+    }
+    const int yes = 1;
+    ::setsockopt(fd, SOL_SOCKET, SO_REUSEADDR, &yes, sizeof yes);
+    const bool bound = ::bind(fd, a->ai_addr, a->ai_addrlen) == 0;
+    const int error = errno;
+    ::close(fd);
+    if (bound) continue;
+    reason = std::strerror(error);
+    if (error == EADDRINUSE) {
+      reason += " (another process listens on port " + std::to_string(port) +
+                "; choose another with --port, or --port 0 for a free one)";
+    } else if (error == EACCES) {
+      reason += " (ports below 1024 need privileges)";
+    } else if (error == EADDRNOTAVAIL) {
+      reason += " (" + host + " is not an address of this machine)";
+    }
+    break;
+  }
+  ::freeaddrinfo(found);
+  return reason;
 }
 
 }  // namespace
@@ -145,6 +205,11 @@ int main(int argc, char** argv) {
           ->check(CLI::ExistingFile);
   cert->needs(key);
   key->needs(cert);
+  app.footer(
+      "Exit codes: 0 stopped by SIGINT or SIGTERM; 1 cannot serve (port in use, TLS files "
+      "rejected); 2 usage error (bad option, bad --inject, unreadable or invalid --seed-file "
+      "or --api-key-file).\nsample-outcomes.json, a --seed-file example, is installed in "
+      "share/closeio/ under the install prefix.");
   try {
     app.parse(argc, argv);
   } catch (const CLI::ParseError& e) {
@@ -162,8 +227,12 @@ int main(int argc, char** argv) {
     if (!activities_file.empty()) activities = closeio::tools::read_activity_seeds(activities_file);
     std::vector<ScriptedResponse> script;
     for (const std::string& spec : injections) {
-      script.push_back(
-          closeio::tools::parse_injected_failure(spec, std::chrono::seconds(retry_after_s)));
+      try {
+        script.push_back(
+            closeio::tools::parse_injected_failure(spec, std::chrono::seconds(retry_after_s)));
+      } catch (const std::invalid_argument& e) {
+        throw UsageError(std::string("--inject: ") + e.what());
+      }
     }
 
     // SIGINT and SIGTERM are blocked before the server starts its threads, so every thread
@@ -180,7 +249,16 @@ int main(int argc, char** argv) {
       throw std::runtime_error(std::string("pthread_sigmask: ") + std::strerror(rc));
     }
 
-    FakeCloseServer server(options);
+    std::unique_ptr<FakeCloseServer> started;
+    try {
+      started = std::make_unique<FakeCloseServer>(options);
+    } catch (const std::runtime_error&) {
+      if (!options.tls_cert_file.empty()) throw;  // TLS files: the emulator's message says why
+      throw std::runtime_error("cannot listen on " + options.host + ":" +
+                               std::to_string(options.port) + ": " +
+                               bind_failure_reason(options.host, options.port));
+    }
+    FakeCloseServer& server = *started;
     for (const OutcomeCreate& outcome : seeds) server.seed(outcome);
     if (seed_count > 0) server.seed_many(seed_count);
     closeio::tools::seed_activities(server, activities);
@@ -199,6 +277,9 @@ int main(int argc, char** argv) {
     std::cerr << "closeio-fake-server: stopped (" << (received == SIGINT ? "SIGINT" : "SIGTERM")
               << ")\n";
     return 0;
+  } catch (const UsageError& e) {
+    std::cerr << "closeio-fake-server: " << e.what() << " (see --help)\n";
+    return 2;
   } catch (const std::exception& e) {
     std::cerr << "closeio-fake-server: " << e.what() << '\n';
     return 1;
