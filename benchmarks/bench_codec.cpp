@@ -1,5 +1,6 @@
-// Benchmark 1: the wire codec on its own (no HTTP). Decoding a list page of 100 outcomes, one
-// outcome (what fetch() decodes), and encoding a create body.
+// Benchmark 1: the wire codec on its own (no HTTP). Decoding a list page of 100 outcomes or
+// calls (with and without the fast path), one outcome (what fetch() decodes), and encoding a
+// create body.
 //
 // Target: decoding costs at most 2 us per outcome. `time_per_outcome` is CPU seconds per outcome
 // (Google Benchmark prints it with an SI prefix: "1.6u" is 1.6 us).
@@ -8,6 +9,7 @@
 #include <cstdio>
 #include <stdexcept>
 #include <string>
+#include <string_view>
 
 #include "internal/json_codec.hpp"
 #include "support/bench_main.hpp"
@@ -45,33 +47,67 @@ std::string outcome_json(int i) {
   return text;
 }
 
-std::string page_json(int count) {
+// A Close-like call, about 640 bytes, with the keys the SDK skips (source, users, cost, ...).
+std::string call_json(int i) {
+  char text[1024];
+  std::snprintf(
+      text, sizeof text,
+      "{\"_type\":\"Call\",\"activity_at\":\"2026-09-%02dT10:%02d:33.120000+00:00\","
+      "\"contact_id\":\"cont_q4xYmlGhA3060dEl0NDJuHRxPMuVjqLn30AFSzh1fRk\",\"cost\":\"2\","
+      "\"created_by\":\"user_N6KhMpzHRCYQHdn4gRNIFNN5JExnsrprKA6ekxM63XA\","
+      "\"date_created\":\"2026-09-%02dT10:%02d:35.637000+00:00\","
+      "\"date_updated\":\"2026-09-%02dT10:%02d:35.656000+00:00\",\"dialer_id\":null,"
+      "\"direction\":\"outbound\",\"disposition\":\"answered\",\"duration\":%d,"
+      "\"id\":\"acti_Ay0QqN91HKAHVQUesISYV8QlhDobGfWb1Ui3TE%05d\","
+      "\"lead_id\":\"lead_s6vHFTK1TSRoH6otXOexWDO9jM4xyb1kELHDoU7Fdsp\",\"note\":\"Asked for "
+      "pricing\",\"organization_id\":\"orga_RbREgmiiwcr1w2b4cOnCMQaQPSIFxMqAD2Dh243uxcH\","
+      "\"outcome_id\":%s,\"phone\":\"+16503334444\",\"source\":\"External\","
+      "\"status\":\"completed\",\"updated_by\":null,"
+      "\"user_id\":\"user_N6KhMpzHRCYQHdn4gRNIFNN5JExnsrprKA6ekxM63XA\"}",
+      1 + i % 28, i % 60, 1 + i % 28, i % 60, 1 + i % 28, i % 60, 10 + i, i,
+      i % 3 == 0 ? "null" : "\"outcome_031uY9IKV1JxfNKM9n2qCw\"");
+  return text;
+}
+
+template <std::string (*Item)(int)>
+std::string page_of(int count) {
   std::string body = "{\"has_more\":true,\"data\":[";
   for (int i = 0; i < count; ++i) {
     if (i > 0) body += ',';
-    body += outcome_json(i);
+    body += Item(i);
   }
   body += "]}";
   return body;
 }
 
-void BM_DecodeOutcomePage(benchmark::State& state) {
-  const std::string body = page_json(kPageSize);
-  if (closeio::internal::decode_outcome_page(body).data.size() != kPageSize) {
-    state.SkipWithError("the page did not decode to 100 outcomes");
+// Decodes a 100-item page with `Decode` (the fast path with the full decoder behind it, or the
+// full decoder alone, to show what the fast path is worth).
+template <class T, std::string (*Item)(int), closeio::Page<T> (*Decode)(std::string_view)>
+void BM_DecodePage(benchmark::State& state) {
+  const std::string body = page_of<Item>(kPageSize);
+  if (Decode(body).data.size() != kPageSize) {
+    state.SkipWithError("the page did not decode to 100 items");
     return;
   }
   for (auto _ : state) {
-    closeio::Page<closeio::Outcome> page = closeio::internal::decode_outcome_page(body);
+    closeio::Page<T> page = Decode(body);
     benchmark::DoNotOptimize(page);
   }
   state.SetItemsProcessed(state.iterations() * kPageSize);
   state.SetBytesProcessed(state.iterations() * static_cast<std::int64_t>(body.size()));
-  state.counters["time_per_outcome"] = benchmark::Counter(
+  state.counters["time_per_item"] = benchmark::Counter(
       kPageSize, benchmark::Counter::kIsIterationInvariantRate | benchmark::Counter::kInvert);
   state.counters["page_bytes"] = static_cast<double>(body.size());
 }
-BENCHMARK(BM_DecodeOutcomePage);
+using closeio::Call;
+using closeio::Outcome;
+using closeio::internal::decode_page;
+using closeio::internal::decode_page_full;
+BENCHMARK(BM_DecodePage<Outcome, outcome_json, decode_page<Outcome>>)->Name("BM_DecodeOutcomePage");
+BENCHMARK(BM_DecodePage<Outcome, outcome_json, decode_page_full<Outcome>>)
+    ->Name("BM_DecodeOutcomePageFull");
+BENCHMARK(BM_DecodePage<Call, call_json, decode_page<Call>>)->Name("BM_DecodeCallPage");
+BENCHMARK(BM_DecodePage<Call, call_json, decode_page_full<Call>>)->Name("BM_DecodeCallPageFull");
 
 void BM_DecodeOutcome(benchmark::State& state) {
   const std::string body = outcome_json(0);

@@ -24,20 +24,24 @@ enum class JsonType : std::uint8_t { string, integer, string_array };
 /// One row: a field of resource T.
 template <class T>
 struct FieldSpec {
-  std::string_view name;  ///< Wire name.
-  JsonType type;          ///< JSON type of a value.
-  bool nullable;          ///< null is a value (decodes as "absent").
+  std::string_view name;             ///< Wire name.
+  JsonType type = JsonType::string;  ///< JSON type of a value.
+  bool nullable = false;             ///< null is a value (decodes as "absent").
   /// string: stores the text (may throw std::invalid_argument, e.g. for a bad timestamp).
   /// string_array: appends one item.
-  void (*set_text)(T&, std::string_view);
-  void (*set_integer)(T&, std::int64_t);  ///< integer: stores the value.
-  void (*reset)(T&);                      ///< null, and the start of an array: empties the member.
-  bool (*present)(const T&);  ///< False for an empty optional (left out of request bodies).
+  void (*set_text)(T&, std::string_view) = nullptr;
+  void (*set_integer)(T&, std::int64_t) = nullptr;  ///< integer: stores the value.
+  /// For std::string members (optional or not): the string to decode into, made present. Lets
+  /// the fast path scan straight into the member instead of through a scratch copy.
+  std::string* (*string_slot)(T&) = nullptr;
+  void (*reset)(T&) = nullptr;  ///< null, and the start of an array: empties the member.
+  bool (*present)(const T&) =
+      nullptr;  ///< False for an empty optional (left out of request bodies).
   /// Appends the value as JSON (a null for an empty optional). Throws std::invalid_argument
   /// for what cannot be sent: an `unknown` enum, invalid UTF-8.
-  void (*write_json)(const T&, std::string&, std::string_view field);
+  void (*write_json)(const T&, std::string&, std::string_view field) = nullptr;
   /// Appends the value as plain text ("" for an empty optional, lists joined with ',').
-  void (*write_text)(const T&, std::string&);
+  void (*write_text)(const T&, std::string&) = nullptr;
 };
 
 /// Every row of one resource, and the resource's name in messages ("outcome", "call").
@@ -53,7 +57,11 @@ struct ResourceTable {
   /// rows it beats hashing.
   const FieldSpec<T>* find(std::string_view key) const noexcept {
     for (const FieldSpec<T>& row : *this) {
-      if (row.name.size() == key.size() && row.name == key) return &row;
+      // Length, then first byte, then the rest: most rows are ruled out without a memcmp.
+      if (row.name.size() == key.size() && !key.empty() && row.name[0] == key[0] &&
+          row.name == key) {
+        return &row;
+      }
     }
     return nullptr;
   }
@@ -181,12 +189,17 @@ constexpr FieldSpec<typename Row<M>::C> scalar_row(std::string_view name) {
   using R = Row<M>;
   using C = typename R::C;
   using Plain = typename R::Plain;
-  FieldSpec<C> row{name,    Cx::type, R::optional, nullptr, nullptr,
-                   nullptr, nullptr,  nullptr,     nullptr};
+  FieldSpec<C> row;
+  row.name = name;
+  row.type = Cx::type;
+  row.nullable = R::optional;
   if constexpr (Cx::type == JsonType::integer) {
     row.set_integer = [](C& c, std::int64_t v) { R::slot(c) = Plain(v); };
   } else {
     row.set_text = [](C& c, std::string_view text) { Cx::read(R::slot(c), text); };
+  }
+  if constexpr (std::is_same_v<Plain, std::string>) {
+    row.string_slot = [](C& c) -> std::string* { return &R::slot(c); };
   }
   row.reset = [](C& c) { R::reset(c); };
   row.present = [](const C& c) { return R::present(c); };
@@ -225,8 +238,10 @@ template <auto M, const auto& Names>
 constexpr auto enum_list_field(std::string_view name) {
   using C = decltype(field_detail::class_of(M));
   using E = typename decltype(field_detail::value_of(M))::value_type;
-  FieldSpec<C> row{
-      name, JsonType::string_array, true, nullptr, nullptr, nullptr, nullptr, nullptr, nullptr};
+  FieldSpec<C> row;
+  row.name = name;
+  row.type = JsonType::string_array;
+  row.nullable = true;
   row.set_text = [](C& c, std::string_view text) { (c.*M).push_back(Names.parse(text)); };
   row.reset = [](C& c) { (c.*M).clear(); };
   row.present = [](const C&) { return true; };

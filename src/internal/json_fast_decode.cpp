@@ -234,6 +234,7 @@ bool value(Scanner& in, std::string& scratch, const FieldSpec<T>& row, T& out) {
   }
   switch (row.type) {
     case JsonType::string:
+      if (row.string_slot) return in.string(*row.string_slot(out));
       if (!in.string(scratch)) return false;
       try {
         row.set_text(out, scratch);
