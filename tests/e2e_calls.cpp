@@ -11,20 +11,14 @@ namespace closeio {
 namespace {
 
 using std::chrono::seconds;
+using test::utc;
 using testing::FakeCloseServer;
 using ::testing::HasSubstr;
-
-Timestamp utc(std::int64_t unix_seconds) {
-  return Timestamp(std::chrono::microseconds(unix_seconds * 1'000'000));
-}
 
 class Calls : public ::testing::Test {
  protected:
   Outcome seed_outcome(const std::string& name, OutcomeType type = OutcomeType::custom) {
-    OutcomeCreate create;
-    create.name = name;
-    create.type = type;
-    return server.seed(create);
+    return test::seed_outcome(server, name, type);
   }
   Call seed_call(const std::string& lead, std::int64_t created_unix,
                  std::optional<std::string> outcome = std::nullopt) {

@@ -10,19 +10,13 @@
 namespace closeio {
 namespace {
 
+using test::utc;
 using testing::FakeCloseServer;
-
-Timestamp utc(std::int64_t unix_seconds) {
-  return Timestamp(std::chrono::microseconds(unix_seconds * 1'000'000));
-}
 
 class Meetings : public ::testing::Test {
  protected:
   Outcome seed_outcome(const std::string& name, OutcomeType type = OutcomeType::custom) {
-    OutcomeCreate create;
-    create.name = name;
-    create.type = type;
-    return server.seed(create);
+    return test::seed_outcome(server, name, type);
   }
   Meeting seed_meeting(const std::string& user, std::int64_t created_unix,
                        std::optional<std::string> outcome = std::nullopt) {

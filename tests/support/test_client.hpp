@@ -4,9 +4,11 @@
 #include <chrono>
 #include <closeio/closeio.hpp>
 #include <closeio/testing/fake_close_server.hpp>
+#include <cstdint>
 #include <memory>
 #include <mutex>
 #include <optional>
+#include <string>
 #include <vector>
 
 namespace closeio::test {
@@ -62,6 +64,20 @@ inline testing::FakeCloseServerOptions tls_server_options() {
   return options;
 }
 #endif
+
+/// `unix_seconds` after 1970-01-01T00:00:00Z, as a Timestamp.
+inline Timestamp utc(std::int64_t unix_seconds) {
+  return Timestamp(std::chrono::microseconds(unix_seconds * 1'000'000));
+}
+
+/// Stores an outcome named `name` in `server`, as if created now; returns it.
+inline Outcome seed_outcome(testing::FakeCloseServer& server, const std::string& name,
+                            OutcomeType type = OutcomeType::custom) {
+  OutcomeCreate create;
+  create.name = name;
+  create.type = type;
+  return server.seed(create);
+}
 
 /// The API key every FakeCloseServer accepts by default.
 inline std::string default_api_key() { return testing::FakeCloseServerOptions().api_key; }
