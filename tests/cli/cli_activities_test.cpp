@@ -290,6 +290,21 @@ TEST_F(CliUsageTest, CsvAndTableShowTheSameCounts) {
   EXPECT_THAT(lines[4], HasSubstr("(no outcome)"));
 }
 
+TEST_F(CliUsageTest, ProgressOnATerminalOnlyAndClearedBeforeTheResults) {
+  ProcessOptions options;
+  options.stderr_terminal = true;
+  const ProcessResult r = run_with({"usage", "--format", "json"}, options);
+  ASSERT_EQ(r.exit_code, 0) << show(r);
+  EXPECT_THAT(r.err, HasSubstr("Counting calls..."));
+  EXPECT_THAT(r.err, HasSubstr("Counting meetings..."));
+  EXPECT_EQ(r.err.substr(r.err.rfind('\r')), "\r\x1b[K");  // the status line ends erased
+  EXPECT_EQ(split_lines(r.out).size(), 4u) << show(r);     // stdout: only the rows
+
+  const ProcessResult piped = run({"usage", "--format", "json"});
+  ASSERT_EQ(piped.exit_code, 0) << show(piped);
+  EXPECT_EQ(piped.err, "");
+}
+
 TEST_F(CliUsageTest, BadDatesAreUsageErrorsBeforeAnythingIsSent) {
   for (const auto& args : std::vector<std::vector<std::string>>{
            {"usage", "--since", "2026-13-01"},
