@@ -12,9 +12,11 @@
 //   --expect-stderr REGEX  its stderr must contain a match (repeatable)
 //   --expect-exit N        the exit status it must end with (default 0)
 //   --expect-outcomes N    how many outcomes the emulator must hold once it ended
+//   --seed-call            also seed one call without an outcome (ARGS "{call_id}" is its id)
+//   --expect-call-outcome NAME  the seeded call must end with the outcome named NAME
 //
-// In ARGS, "{id}" becomes the id of the first seeded outcome and "{empty}" an empty string (CMake
-// drops empty list elements). The child's environment is the
+// In ARGS, "{id}" becomes the id of the first seeded outcome, "{call_id}" the seeded call's id
+// and "{empty}" an empty string (CMake drops empty list elements). The child's environment is the
 // launcher's without any CLOSE_API_KEY, CLOSE_ACCESS_TOKEN, CLOSE_API_BASE_URL or proxy
 // variable, plus CLOSE_API_KEY=test-api-key and CLOSE_API_BASE_URL=<the emulator's base URL>.
 // Exit status: 0 when every check passed, 1 when one failed, 2 on bad usage.
@@ -53,6 +55,8 @@ struct Launch {
   std::vector<std::string> expect_stderr;
   int expect_exit = 0;
   std::optional<std::size_t> expect_outcomes;
+  bool seed_call = false;
+  std::optional<std::string> expect_call_outcome;
   std::vector<std::string> command;  // the example and its arguments
 };
 
@@ -93,6 +97,10 @@ Launch parse(int argc, char** argv) {
       launch.expect_exit = to_int(arg, value(arg));
     } else if (arg == "--expect-outcomes") {
       launch.expect_outcomes = static_cast<std::size_t>(to_int(arg, value(arg)));
+    } else if (arg == "--seed-call") {
+      launch.seed_call = true;
+    } else if (arg == "--expect-call-outcome") {
+      launch.expect_call_outcome = value(arg);
     } else {
       throw std::invalid_argument("unknown option " + arg);
     }
@@ -176,9 +184,21 @@ int launch(const Launch& launch) {
         closeio::tools::parse_injected_failure(spec, std::chrono::seconds(launch.retry_after_s)));
   }
 
+  std::string call_id;
+  if (launch.seed_call) {
+    closeio::CallLog call;
+    call.lead_id = "lead_example000000000000000";
+    call.direction = closeio::CallDirection::outbound;
+    call_id = server.seed_call(call).id;
+  }
+
   std::vector<std::string> command = launch.command;
   for (std::string& arg : command) {
     if (arg == "{empty}") arg.clear();
+    if (arg == "{call_id}") {
+      if (call_id.empty()) throw std::invalid_argument("{call_id} needs --seed-call");
+      arg = call_id;
+    }
     if (arg != "{id}") continue;
     if (seeded.empty()) throw std::invalid_argument("{id} needs --seed 1 or more");
     arg = seeded.front().id;
@@ -212,6 +232,20 @@ int launch(const Launch& launch) {
     if (held != *launch.expect_outcomes) {
       failures.push_back("the emulator holds " + std::to_string(held) + " outcomes, expected " +
                          std::to_string(*launch.expect_outcomes));
+    }
+  }
+  if (launch.expect_call_outcome) {
+    std::optional<std::string> outcome_id;
+    for (const auto& call : server.calls()) {
+      if (call.id == call_id) outcome_id = call.outcome_id;
+    }
+    std::string name = "(none)";
+    for (const auto& outcome : server.outcomes()) {
+      if (outcome_id && outcome.id == *outcome_id) name = outcome.name;
+    }
+    if (name != *launch.expect_call_outcome) {
+      failures.push_back("the seeded call carries outcome " + name + ", expected " +
+                         *launch.expect_call_outcome);
     }
   }
   server.stop();

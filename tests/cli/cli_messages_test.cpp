@@ -120,7 +120,8 @@ TEST_F(CliTest, ProgressLineIsClearedBeforeLogLinesAndErrors) {
 }
 
 TEST_F(CliTest, CommandHelpShowsGlobalOptionsOnceAndNoExitCodes) {
-  for (const char* command : {"list", "get", "create", "update", "delete", "export", "apply"}) {
+  for (const char* command : {"list", "get", "create", "update", "delete", "export", "apply",
+                              "assign", "unassign", "usage"}) {
     const ProcessResult r = run({command, "--help"});
     EXPECT_EQ(r.exit_code, 0) << command << show(r);
     EXPECT_THAT(r.out, Not(HasSubstr("Exit codes:\n"))) << command;

@@ -12,10 +12,13 @@
 #include "apply_plan.hpp"
 #include "credentials_file.hpp"
 #include "csv.hpp"
+#include "date_option.hpp"
 #include "exit_codes.hpp"
 #include "outcome_fields.hpp"
 #include "outcome_file.hpp"
 #include "outcome_printer.hpp"
+#include "outcome_resolver.hpp"
+#include "outcome_usage.hpp"
 #include "sdk_messages.hpp"
 #include "table.hpp"
 #include "text.hpp"
@@ -502,6 +505,74 @@ TEST(TextTest, BlankNames) {
   for (const char* name : {"a", " a ", "\xC2\xA0x", "\xC3\xA9"}) {
     EXPECT_FALSE(closeio_cli::is_blank_name(name)) << name;
   }
+}
+
+// ---- assign's outcome argument, usage's dates and tally -----------------------------------
+
+std::vector<closeio::Outcome> two_outcomes() {
+  closeio::Outcome a;
+  a.id = "outcome_a";
+  a.name = "Demo";
+  closeio::Outcome b;
+  b.id = "outcome_b";
+  b.name = "outcome_a";  // a name that looks like another outcome's id
+  return {a, b};
+}
+
+TEST(ResolveOutcomeTest, IdFirstThenExactName) {
+  const auto outcomes = two_outcomes();
+  EXPECT_EQ(closeio_cli::resolve_outcome(outcomes, "outcome_a").id, "outcome_a");
+  EXPECT_EQ(closeio_cli::resolve_outcome(outcomes, "Demo").id, "outcome_a");
+  EXPECT_EQ(closeio_cli::resolve_outcome(outcomes, "Demo").name, "Demo");
+  // An id no listed outcome has is passed on for Close to judge (e.g. a deleted one).
+  const auto unknown = closeio_cli::resolve_outcome(outcomes, "outcome_gone");
+  EXPECT_EQ(unknown.id, "outcome_gone");
+  EXPECT_EQ(unknown.name, "");
+}
+
+TEST(ResolveOutcomeTest, UnknownAmbiguousOrEmptyNamesThrow) {
+  auto outcomes = two_outcomes();
+  EXPECT_EQ(thrown_code([&] { closeio_cli::resolve_outcome(outcomes, "demo"); }),
+            ExitCode::not_found);
+  EXPECT_EQ(thrown_code([&] { closeio_cli::resolve_outcome(outcomes, ""); }), ExitCode::validation);
+  outcomes.push_back(outcomes.front());
+  outcomes.back().id = "outcome_c";
+  EXPECT_EQ(thrown_code([&] { closeio_cli::resolve_outcome(outcomes, "Demo"); }),
+            ExitCode::validation);
+}
+
+TEST(DateOptionTest, DayIsMidnightUtcAndTimestampsKeepTheirOffset) {
+  EXPECT_EQ(closeio_cli::parse_date_option("2026-03-01", "--since"),
+            closeio::parse_timestamp("2026-03-01T00:00:00+00:00"));
+  EXPECT_EQ(closeio_cli::parse_date_option("2026-03-01T09:00:00+01:00", "--since"),
+            closeio::parse_timestamp("2026-03-01T08:00:00Z"));
+  for (const char* bad : {"2026-02-30", "2026-3-1", "20260301", "", "today", "2026-03-01T09:00"}) {
+    EXPECT_EQ(thrown_code([&] { closeio_cli::parse_date_option(bad, "--since"); }), ExitCode::usage)
+        << bad;
+  }
+}
+
+TEST(OutcomeTallyTest, RowsListKnownThenDeletedThenNone) {
+  closeio_cli::OutcomeTally tally;
+  tally.add_call(std::string("outcome_a"));
+  tally.add_call(std::string("outcome_z"));
+  tally.add_meeting(std::string("outcome_z"));
+  tally.add_meeting(std::string("outcome_y"));
+  tally.add_call(std::nullopt);
+  const auto rows = tally.rows(two_outcomes());
+  ASSERT_EQ(rows.size(), 5u);
+  EXPECT_EQ(rows[0].outcome_id, "outcome_a");
+  EXPECT_EQ(rows[0].calls, 1u);
+  EXPECT_EQ(rows[1].outcome_id, "outcome_b");
+  EXPECT_EQ(rows[1].calls + rows[1].meetings, 0u);
+  EXPECT_EQ(rows[2].name, "(deleted) outcome_y");
+  EXPECT_TRUE(rows[2].deleted);
+  EXPECT_EQ(rows[2].meetings, 1u);
+  EXPECT_EQ(rows[3].name, "(deleted) outcome_z");
+  EXPECT_EQ(rows[3].calls, 1u);
+  EXPECT_EQ(rows[3].meetings, 1u);
+  EXPECT_EQ(rows[4].outcome_id, std::nullopt);
+  EXPECT_EQ(rows[4].calls, 1u);
 }
 
 }  // namespace

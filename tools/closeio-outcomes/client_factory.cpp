@@ -97,7 +97,7 @@ closeio::ClientOptions client_options(const GlobalOptions& global) {
   return options;
 }
 
-closeio::OutcomesClient make_client(const closeio::ClientOptions& options) {
+closeio::Session make_session(const closeio::ClientOptions& options) {
   // The SDK reports every rejected setting as std::invalid_argument. To tell a bad base URL
   // (usage) from malformed credentials (auth), first check everything but the credentials with a
   // placeholder key that is known to be well-formed.
@@ -105,7 +105,7 @@ closeio::OutcomesClient make_client(const closeio::ClientOptions& options) {
   probe.credentials = closeio::Credentials::api_key("placeholder");
   probe.logger = nullptr;
   try {
-    closeio::OutcomesClient check(probe);
+    closeio::Session check(probe);
   } catch (const std::invalid_argument& e) {
     std::string message = in_tool_words(e.what());
     if (message.find("base URL") == std::string::npos) {
@@ -114,10 +114,14 @@ closeio::OutcomesClient make_client(const closeio::ClientOptions& options) {
     throw CliError(ExitCode::usage, message);
   }
   try {
-    return closeio::OutcomesClient(options);
+    return closeio::Session(options);
   } catch (const std::invalid_argument& e) {
     throw CliError(ExitCode::auth, in_tool_words(e.what()));
   }
+}
+
+closeio::OutcomesClient make_client(const closeio::ClientOptions& options) {
+  return closeio::OutcomesClient(make_session(options));
 }
 
 }  // namespace closeio_cli

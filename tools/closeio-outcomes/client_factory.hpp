@@ -1,8 +1,9 @@
-// Turns the global command-line options into a ready OutcomesClient.
+// Turns the global command-line options into a ready OutcomesClient or Session.
 #pragma once
 
 #include <closeio/client_options.hpp>
 #include <closeio/outcomes_client.hpp>
+#include <closeio/session.hpp>
 #include <optional>
 #include <string>
 
@@ -24,5 +25,9 @@ closeio::ClientOptions client_options(const GlobalOptions& global);
 /// An OutcomesClient for `options`. Settings the SDK rejects are reported as CliError:
 /// a bad base URL as ExitCode::usage, malformed credentials as ExitCode::auth.
 closeio::OutcomesClient make_client(const closeio::ClientOptions& options);
+
+/// A Session for `options`, to share one connection pool and rate-limit state between the
+/// outcomes, calls and meetings clients of a command. Rejected settings as make_client().
+closeio::Session make_session(const closeio::ClientOptions& options);
 
 }  // namespace closeio_cli

@@ -48,6 +48,23 @@ struct ApplyArgs {
   bool yes = false;  ///< --yes: delete without asking (required with --prune off a terminal).
 };
 
+/// Which kind of activity assign and unassign work on.
+enum class ActivityKind { call, meeting };
+
+struct AssignArgs {
+  std::string kind;     ///< "call" or "meeting".
+  std::string id;       ///< The activity's id ("acti_...").
+  std::string outcome;  ///< Outcome id or exact name; unused by unassign.
+  std::optional<std::string> format;
+};
+struct UsageArgs {
+  std::optional<std::string> since;  ///< --since DATE: date_created at or after.
+  std::optional<std::string> until;  ///< --until DATE: date_created before.
+  std::string lead_id;               ///< --lead; empty: every lead.
+  std::string user_id;               ///< --user; empty: every user.
+  std::optional<std::string> format;
+};
+
 ExitCode run_list(const GlobalOptions& global, const ListArgs& args);
 ExitCode run_get(const GlobalOptions& global, const GetArgs& args);
 ExitCode run_create(const GlobalOptions& global, const CreateArgs& args);
@@ -55,5 +72,8 @@ ExitCode run_update(const GlobalOptions& global, const UpdateArgs& args);
 ExitCode run_delete(const GlobalOptions& global, const DeleteArgs& args);
 ExitCode run_export(const GlobalOptions& global, const ExportArgs& args);
 ExitCode run_apply(const GlobalOptions& global, const ApplyArgs& args);
+ExitCode run_assign(const GlobalOptions& global, const AssignArgs& args);
+ExitCode run_unassign(const GlobalOptions& global, const AssignArgs& args);
+ExitCode run_usage(const GlobalOptions& global, const UsageArgs& args);
 
 }  // namespace closeio_cli

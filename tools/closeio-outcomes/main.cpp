@@ -74,6 +74,9 @@ int run(int argc, char** argv) {
   closeio_cli::DeleteArgs delete_args;
   closeio_cli::ExportArgs export_args;
   closeio_cli::ApplyArgs apply_args;
+  closeio_cli::AssignArgs assign_args;
+  closeio_cli::AssignArgs unassign_args;
+  closeio_cli::UsageArgs usage_args;
 
   CLI::App app{"Manage the outcomes of a Close organization (Close Outcomes API).", kProgram};
   app.footer(closeio_cli::exit_codes_help());
@@ -163,6 +166,53 @@ int run(int argc, char** argv) {
   apply->add_flag("-y,--yes", apply_args.yes,
                   "Delete without asking (required for --prune deletions when stdin is not a "
                   "terminal)");
+
+  CLI::App* assign = add_command(
+      "assign",
+      "Put an outcome on a call or meeting and print the activity (id, outcome id and name). "
+      "OUTCOME is an outcome id or an exact name; a name no outcome has, or several share, is "
+      "refused before anything is sent",
+      [&] { return closeio_cli::run_assign(global, assign_args); });
+  assign->add_option("kind", assign_args.kind, "call or meeting")
+      ->required()
+      ->check(CLI::IsMember({"call", "meeting"}));
+  assign->add_option("id", assign_args.id, "Activity id (acti_...)")->required();
+  assign->add_option("outcome", assign_args.outcome, "Outcome id (outcome_...) or exact name")
+      ->required();
+  add_format_option(*assign, assign_args.format);
+
+  CLI::App* unassign =
+      add_command("unassign", "Take the outcome off a call or meeting and print the activity",
+                  [&] { return closeio_cli::run_unassign(global, unassign_args); });
+  unassign->add_option("kind", unassign_args.kind, "call or meeting")
+      ->required()
+      ->check(CLI::IsMember({"call", "meeting"}));
+  unassign->add_option("id", unassign_args.id, "Activity id (acti_...)")->required();
+  add_format_option(*unassign, unassign_args.format);
+
+  CLI::App* usage = add_command(
+      "usage",
+      "Count the calls and meetings that carry each outcome (by date_created), including "
+      "outcomes since deleted (\"(deleted) outcome_...\") and activities without an outcome",
+      [&] { return closeio_cli::run_usage(global, usage_args); });
+  usage
+      ->add_option("--since", usage_args.since,
+                   "Only activities created at or after DATE: YYYY-MM-DD (midnight UTC) or an "
+                   "ISO 8601 timestamp such as 2026-03-01T09:00:00+01:00")
+      ->type_name("DATE");
+  usage
+      ->add_option("--until", usage_args.until,
+                   "Only activities created before DATE (same forms; a day means its "
+                   "midnight UTC, so that day itself is excluded)")
+      ->type_name("DATE");
+  usage->add_option("--lead", usage_args.lead_id, "Only this lead's activities (lead_...)")
+      ->type_name("ID");
+  usage
+      ->add_option("--user", usage_args.user_id,
+                   "Only this user's activities (user_...); Close documents it together with "
+                   "--lead, and a refused filter is reported as such")
+      ->type_name("ID");
+  add_format_option(*usage, usage_args.format);
 
   if (gives_key_on_command_line(argc, argv)) {
     return report({ExitCode::usage,

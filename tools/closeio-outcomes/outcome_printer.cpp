@@ -51,13 +51,13 @@ void OutcomePrinter::add(const closeio::Outcome& outcome) {
         header_written_ = true;
       }
       std::vector<std::string> record;
-      for (Field field : fields_) record.push_back(field_text(outcome, field));
+      for (const Field& field : fields_) record.push_back(field_text(outcome, field));
       out_ << csv_record(record);
       break;
     }
     case Format::table: {
       std::vector<std::string> row;
-      for (Field field : fields_) row.push_back(field_text(outcome, field));
+      for (const Field& field : fields_) row.push_back(field_text(outcome, field));
       rows_.push_back(std::move(row));
       break;
     }
@@ -72,9 +72,8 @@ void OutcomePrinter::finish() {
   }
   if (format_ == Format::table) {
     std::vector<Column> columns;
-    for (Field field : fields_) {
-      columns.push_back(
-          {upper(field_name(field)), field == Field::description ? kTableDescriptionWidth : 0});
+    for (const Field& field : fields_) {
+      columns.push_back({upper(field), field == "description" ? kTableDescriptionWidth : 0});
     }
     out_ << render_table(columns, rows_);
     rows_.clear();
