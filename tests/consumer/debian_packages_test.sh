@@ -56,8 +56,11 @@ expect_depends() {  # package, regex that Depends must match
   [[ $depends =~ $2 ]] || fail "$1 Depends '$depends' does not match /$2/"
   step "$1 Depends: $depends"
 }
+listing() { dpkg-deb -c "$(deb "$1")"; }
 expect_file() {  # package, path (a regex over dpkg-deb -c's listing)
-  dpkg-deb -c "$(deb "$1")" | grep -Eq " \\./$2( ->|$)" || fail "$1 does not contain $2"
+  local files
+  files=$(listing "$1")
+  grep -Eq " \\./$2( ->|$)" <<<"$files" || fail "$1 does not contain $2"
 }
 
 runtime=libcloseio$major testing_runtime=libcloseio-testing$major
@@ -90,10 +93,17 @@ expect_file libcloseio-testing-dev "$libdir/pkgconfig/closeio-testing\\.pc"
 expect_file closeio-tools "usr/bin/closeio-outcomes"
 expect_file closeio-tools "usr/bin/closeio-fake-server"
 expect_file closeio-tools "usr/share/closeio/sample-outcomes\\.json"
-# The runtime package holds no development file, and libcloseio-dev no versioned library.
-if dpkg-deb -c "$(deb "$runtime")" | grep -Eq '\.(hpp|a|pc|cmake)$| -> '; then
-  dpkg-deb -c "$(deb "$runtime")" >&2
+# The runtime package holds no development file (headers, archive, .pc, CMake files, the
+# unversioned libcloseio.so), and the -dev package no versioned library.
+files=$(listing "$runtime")
+if grep -Eq '\.(hpp|a|pc|cmake)$|/libcloseio\.so ->' <<<"$files"; then
+  echo "$files" >&2
   fail "$runtime carries development files"
+fi
+files=$(listing libcloseio-dev)
+if grep -Eq '/libcloseio\.so\.[0-9]' <<<"$files"; then
+  echo "$files" >&2
+  fail "libcloseio-dev carries the runtime library"
 fi
 
 step "unpack into $work_dir/root"
@@ -118,12 +128,15 @@ grep -F "closeio_DIR:PATH=$root/usr/" "$work_dir/consumer/CMakeCache.txt" >/dev/
 unset LD_LIBRARY_PATH
 "$work_dir/consumer/app" || fail "the find_package consumer failed"
 "$work_dir/consumer/app_static" || fail "the closeio::closeio_static consumer failed"
-ldd "$work_dir/consumer/app" | grep -F "$root/$libdir/libcloseio.so.$major" >/dev/null ||
+# resolved PROGRAM LIBRARY: the file the dynamic loader picks for LIBRARY, symlinks resolved.
+resolved() { realpath -e "$(ldd "$1" | awk -v lib="$2" '$1 == lib { print $3 }')" 2>/dev/null; }
+packaged=$(realpath -e "$root/$libdir/libcloseio.so.$major")
+[[ $(resolved "$work_dir/consumer/app" "libcloseio.so.$major") == "$packaged" ]] ||
   fail "the consumer does not use the packaged libcloseio.so.$major"
 
 step "the packaged tools, without LD_LIBRARY_PATH"
 for tool in closeio-outcomes closeio-fake-server; do
-  ldd "$root/usr/bin/$tool" | grep -F "$root/$libdir/libcloseio.so.$major" >/dev/null ||
+  [[ $(resolved "$root/usr/bin/$tool" "libcloseio.so.$major") == "$packaged" ]] ||
     fail "$tool does not find the packaged libcloseio.so.$major through its RPATH"
 done
 # shellcheck source=scripts/lib/servers.bash
