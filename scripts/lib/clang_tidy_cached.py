@@ -2,7 +2,7 @@
 """clang-tidy over the project's own translation units (src/, tools/; their headers in include/,
 src/ and tools/ through --header-filter), in parallel, with a result cache.
 
-    clang_tidy_cached.py --build-dir build/dev [-j N] [--fix] [--counts]
+    clang_tidy_cached.py --build-dir build/dev [-j N] [--fix] [--counts] [FILE.cpp...]
 
 A translation unit found clean is remembered under $CLOSEIO_TIDY_CACHE (default
 ~/.cache/closeio-clang-tidy) by a hash of: clang-tidy's version, .clang-tidy, its compile command,
@@ -49,6 +49,7 @@ def main():
     parser.add_argument("-j", type=int, default=os.cpu_count() or 2)
     parser.add_argument("--fix", action="store_true")
     parser.add_argument("--counts", action="store_true")
+    parser.add_argument("units", nargs="*", help="only these .cpp files of src/ or tools/")
     args = parser.parse_args()
 
     build_dir = Path(args.build_dir).resolve()
@@ -57,6 +58,9 @@ def main():
         sys.exit(f"check-style: {database} is missing; configure first (cmake --preset dev)")
     tracked = tracked_files()
     units = sorted({f for f in tracked if f.startswith(UNIT_DIRS) and f.endswith(".cpp")})
+    if args.units:
+        wanted = {Path(u).resolve().relative_to(ROOT).as_posix() for u in args.units}
+        units = [u for u in units if u in wanted]
     commands = {}
     for entry in json.loads(database.read_text()):
         path = Path(entry["directory"], entry["file"]).resolve()
@@ -133,7 +137,8 @@ def main():
                 skipping = line in seen  # the same finding, from another unit
                 seen.add(line)
                 if not skipping:
-                    for check in (m.group(3) or "clang-diagnostic-error").split(","):
+                    for check in [c for c in (m.group(3) or "clang-diagnostic-error").split(",")
+                              if not c.startswith("-")]:
                         counts[check] = counts.get(check, 0) + 1
             if not skipping:
                 block.append(line)
