@@ -140,10 +140,21 @@ printf '[{"name": "Applied by conformance", "description": null, "type": "custom
 check cli.apply 0 "$cli" apply "$work/apply.json"
 CLOSE_API_KEY=wrong-key check cli.unauthorized 4 "$cli" list --format json
 
+# --- a canary: the check must be able to fail -----------------------------------------------------
+# A request without the Authorization header Close requires, sent by hand through the proxy
+# (the SDK and the tool always send one): Prism must flag it, and the log analysis must see it.
+canary='Request header must have required property .authorization.'
+proxy_port=${proxy##*:}
+exec 3<>"/dev/tcp/127.0.0.1/$proxy_port"
+printf 'GET /outcome/ HTTP/1.1\r\nHost: 127.0.0.1\r\nConnection: close\r\n\r\n' >&3
+cat <&3 >/dev/null
+exec 3<&-
+
 # --- the verdict --------------------------------------------------------------------------------
+# Stopped first, so that every line Prism had to write is in its log.
 stop_server "$proxy_PID" || true
 stop_server "$upstream_PID" || true
-requests=$(grep -c 'Request received' "$work/prism.log" || true)
+requests=$(($(grep -c 'Request received' "$work/prism.log" || true) - 1))
 if ((requests == 0)); then
   echo "conformance: FAIL: no request went through Prism" >&2
   failures=$((failures + 1))
@@ -154,7 +165,13 @@ fi
 # reported. Everything else Prism flags (errors and warnings, requests and responses) fails.
 # Prism logs a response's violations after the "Forwarding" line of its request.
 awk -v exempt_out="$work/exempt" -f tests/conformance/prism-violations.awk \
-  "$work/prism.log" >"$work/violations"
+  "$work/prism.log" >"$work/flagged"
+grep -v -E "$canary" "$work/flagged" >"$work/violations" || true
+if ! grep -q -E "$canary" "$work/flagged"; then
+  echo "conformance: FAIL: Prism did not flag the canary request without Authorization;" \
+    "the check cannot be trusted" >&2
+  failures=$((failures + 1))
+fi
 exempt=$(cat "$work/exempt")
 if [[ -s $work/violations ]]; then
   echo "conformance: FAIL: Prism reported $(wc -l <"$work/violations") violation(s) of $spec:" >&2
