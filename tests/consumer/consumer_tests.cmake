@@ -21,13 +21,13 @@ set(_build_type "${CMAKE_BUILD_TYPE}")
 if(NOT _build_type)
   set(_build_type Release)
 endif()
-set(_args -DSOURCE_DIR=${PROJECT_SOURCE_DIR} -DBUILD_DIR=${PROJECT_BINARY_DIR}
-          -DWORK_DIR=${CMAKE_BINARY_DIR}/consumer -DSHARED=${_shared}
+set(_args -DSOURCE_DIR=${PROJECT_SOURCE_DIR} -DBUILD_DIR=${PROJECT_BINARY_DIR} -DSHARED=${_shared}
           -DGENERATOR=${CMAKE_GENERATOR} -DCXX_COMPILER=${CMAKE_CXX_COMPILER}
           -DBUILD_TYPE=${_build_type} -DLAUNCHER=${CMAKE_CXX_COMPILER_LAUNCHER}
           -DLIBDIR=${CMAKE_INSTALL_LIBDIR} -DTOOLS=${CLOSEIO_BUILD_TOOLS})
-
-add_test(NAME consumer.install COMMAND ${CMAKE_COMMAND} ${_args} -DSTEP=install -P ${_script})
+# The tests of the installed prefix share WORK_DIR; the FetchContent test has its own.
+set(_prefix_args ${_args} -DWORK_DIR=${CMAKE_BINARY_DIR}/consumer)
+add_test(NAME consumer.install COMMAND ${CMAKE_COMMAND} ${_prefix_args} -DSTEP=install -P ${_script})
 set_tests_properties(consumer.install PROPERTIES FIXTURES_SETUP closeio_prefix)
 set(_tests find_package)
 if(PKG_CONFIG_EXECUTABLE)
@@ -38,7 +38,7 @@ if(BUILD_SHARED_LIBS AND CLOSEIO_BUILD_TOOLS)
 endif()
 foreach(_step IN LISTS _tests)
   add_test(NAME consumer.${_step}
-           COMMAND ${CMAKE_COMMAND} ${_args} -DPKG_CONFIG=${PKG_CONFIG_EXECUTABLE} -DSTEP=${_step}
+           COMMAND ${CMAKE_COMMAND} ${_prefix_args} -DPKG_CONFIG=${PKG_CONFIG_EXECUTABLE} -DSTEP=${_step}
                    -P ${_script})
   set_tests_properties(consumer.${_step} PROPERTIES FIXTURES_REQUIRED closeio_prefix)
 endforeach()
