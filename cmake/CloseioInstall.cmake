@@ -4,8 +4,12 @@
 # Install components, so packagers can split runtime / -dev / testing packages:
 #   closeio_runtime      the shared library (libcloseio.so.MAJOR and its real file)
 #   closeio_development  public headers, static archive or .so namelink, CMake and .pc files
-#   closeio_testing      closeio::testing (FakeCloseServer, MockOutcomesConnection) and its files
-# A plain `cmake --install <build>` installs all three.
+#   closeio_testing      closeio::testing (FakeCloseServer, MockOutcomesConnection): headers,
+#                        .so namelink or archive, CMake and .pc files
+#   closeio_testing_runtime  libcloseio_testing.so.MAJOR (shared builds)
+#   closeio_tools        closeio-outcomes, closeio-fake-server and its sample data
+# A plain `cmake --install <build>` installs them all; cmake/CloseioPackaging.cmake makes one
+# Debian package of each (cpack).
 include(CMakePackageConfigHelpers)
 
 set(CLOSEIO_INSTALL_CMAKEDIR "${CMAKE_INSTALL_LIBDIR}/cmake/closeio"
@@ -28,6 +32,16 @@ install(EXPORT closeio-targets
         FILE closeio-targets.cmake
         DESTINATION "${CLOSEIO_INSTALL_CMAKEDIR}"
         COMPONENT closeio_development)
+# A shared build ships the static archive too (closeio::closeio_static, COMPONENTS static).
+if(TARGET closeio_static)
+  install(TARGETS closeio_static EXPORT closeio-static-targets
+          ARCHIVE DESTINATION "${CMAKE_INSTALL_LIBDIR}" COMPONENT closeio_development)
+  install(EXPORT closeio-static-targets
+          NAMESPACE closeio::
+          FILE closeio-static-targets.cmake
+          DESTINATION "${CLOSEIO_INSTALL_CMAKEDIR}"
+          COMPONENT closeio_development)
+endif()
 
 # --- Optional testing component ----------------------------------------------------------------
 # A separate export set, so consumers that do not ask for COMPONENTS testing never need GTest.
@@ -36,15 +50,50 @@ if(TARGET closeio_testing)
           DESTINATION "${CMAKE_INSTALL_INCLUDEDIR}/closeio"
           COMPONENT closeio_testing
           FILES_MATCHING PATTERN "*.hpp")
+  # closeio::mocks (header-only gmock mocks, include/closeio/mocks) travels with the testing
+  # component: it is what needs GTest.
+  install(TARGETS closeio_mocks EXPORT closeio-testing-targets)
   install(TARGETS closeio_testing EXPORT closeio-testing-targets
           RUNTIME DESTINATION "${CMAKE_INSTALL_BINDIR}" COMPONENT closeio_testing
-          LIBRARY DESTINATION "${CMAKE_INSTALL_LIBDIR}" COMPONENT closeio_testing
+          LIBRARY DESTINATION "${CMAKE_INSTALL_LIBDIR}" COMPONENT closeio_testing_runtime
+                  NAMELINK_COMPONENT closeio_testing
           ARCHIVE DESTINATION "${CMAKE_INSTALL_LIBDIR}" COMPONENT closeio_testing)
   install(EXPORT closeio-testing-targets
           NAMESPACE closeio::
           FILE closeio-testing-targets.cmake
           DESTINATION "${CLOSEIO_INSTALL_CMAKEDIR}"
           COMPONENT closeio_testing)
+endif()
+
+# --- Tools ---------------------------------------------------------------------------------------
+# Installed here rather than next to their targets so every install rule lives in one file. An
+# install RPATH relative to the executable ($ORIGIN/../lib) lets a shared build installed in any
+# prefix run them without LD_LIBRARY_PATH; the library directory of a package or a prefix moves
+# with them. CMAKE_INSTALL_RPATH, when given, wins.
+set(_closeio_tools "")
+foreach(_tool closeio-outcomes closeio-fake-server)
+  if(TARGET ${_tool})
+    list(APPEND _closeio_tools ${_tool})
+  endif()
+endforeach()
+if(_closeio_tools)
+  if(NOT DEFINED CMAKE_INSTALL_RPATH AND NOT APPLE AND NOT WIN32)
+    file(RELATIVE_PATH _closeio_bin_to_lib "/${CMAKE_INSTALL_BINDIR}" "/${CMAKE_INSTALL_LIBDIR}")
+    if(IS_ABSOLUTE "${CMAKE_INSTALL_LIBDIR}")
+      set(_closeio_bin_to_lib "${CMAKE_INSTALL_LIBDIR}")
+    else()
+      set(_closeio_bin_to_lib "$ORIGIN/${_closeio_bin_to_lib}")
+    endif()
+    set_target_properties(${_closeio_tools} PROPERTIES INSTALL_RPATH "${_closeio_bin_to_lib}")
+  endif()
+  install(TARGETS ${_closeio_tools} RUNTIME DESTINATION "${CMAKE_INSTALL_BINDIR}"
+          COMPONENT closeio_tools)
+endif()
+if(TARGET closeio-fake-server)
+  install(FILES "${PROJECT_SOURCE_DIR}/tools/fake-server/sample-outcomes.json"
+                "${PROJECT_SOURCE_DIR}/tools/fake-server/sample-activities.json"
+          DESTINATION "${CMAKE_INSTALL_DATADIR}/closeio"
+          COMPONENT closeio_tools)
 endif()
 
 # --- CMake package files -----------------------------------------------------------------------

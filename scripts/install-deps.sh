@@ -1,5 +1,6 @@
 #!/usr/bin/env bash
-# Installs the Debian packages closeio-cpp needs to build, test, fuzz and document itself.
+# Installs the Debian packages closeio-cpp needs to build, test, fuzz, check, package and
+# document itself. (Node.js, npm and Prism come from scripts/install-conformance.sh.)
 # Installs only what is missing; needs root (or sudo) when something is.
 set -euo pipefail
 
@@ -10,6 +11,8 @@ packages=(
   libcpp-httplib-dev libcli11-dev libbenchmark-dev
   clang libclang-rt-dev
   doxygen openssl ca-certificates
+  ccache clang-format clang-tidy shellcheck
+  dpkg-dev file
 )
 
 missing=()
