@@ -21,7 +21,8 @@ install(DIRECTORY "${PROJECT_SOURCE_DIR}/include/closeio"
         DESTINATION "${CMAKE_INSTALL_INCLUDEDIR}"
         COMPONENT closeio_development
         FILES_MATCHING PATTERN "*.hpp"
-        PATTERN "testing" EXCLUDE)  # the testing headers belong to closeio_testing
+        PATTERN "testing" EXCLUDE   # the testing and mocks headers belong to closeio_testing
+        PATTERN "mocks" EXCLUDE)
 install(TARGETS closeio EXPORT closeio-targets
         RUNTIME DESTINATION "${CMAKE_INSTALL_BINDIR}" COMPONENT closeio_runtime
         LIBRARY DESTINATION "${CMAKE_INSTALL_LIBDIR}" COMPONENT closeio_runtime
@@ -52,6 +53,10 @@ if(TARGET closeio_testing)
           FILES_MATCHING PATTERN "*.hpp")
   # closeio::mocks (header-only gmock mocks, include/closeio/mocks) travels with the testing
   # component: it is what needs GTest.
+  install(DIRECTORY "${PROJECT_SOURCE_DIR}/include/closeio/mocks"
+          DESTINATION "${CMAKE_INSTALL_INCLUDEDIR}/closeio"
+          COMPONENT closeio_testing
+          FILES_MATCHING PATTERN "*.hpp")
   install(TARGETS closeio_mocks EXPORT closeio-testing-targets)
   install(TARGETS closeio_testing EXPORT closeio-testing-targets
           RUNTIME DESTINATION "${CMAKE_INSTALL_BINDIR}" COMPONENT closeio_testing

@@ -29,6 +29,9 @@ for arg in "$@"; do
   esac
 done
 jobs=$(nproc 2>/dev/null || echo 2)
+# ccache rewrites paths under the checkout to relative ones, so a clone in another folder (CI's)
+# reuses what an earlier build of the same sources compiled.
+export CCACHE_BASEDIR="${CCACHE_BASEDIR:-$PWD}"
 
 started=$SECONDS
 timings=()
