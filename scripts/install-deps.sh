@@ -12,7 +12,7 @@ packages=(
   clang libclang-rt-dev
   doxygen openssl ca-certificates
   ccache clang-format clang-tidy shellcheck
-  dpkg-dev file
+  dpkg-dev file curl
 )
 
 missing=()

@@ -34,10 +34,9 @@ Page<Call> CallsClient::list_page(const ActivityFilter& filter, const ListOption
 CallRange CallsClient::list(ActivityFilter filter, ListOptions options) const {
   internal::require_valid_list_options(options);
   internal::require_valid_filter(filter);
-  return CallRange(
-      [connection = connection_, call = call_, filter = std::move(filter)](
-          const ListOptions& page) { return connection->list_page(filter, page, call); },
-      std::move(options), call_.cancellation);
+  return {[connection = connection_, call = call_, filter = std::move(filter)](
+              const ListOptions& page) { return connection->list_page(filter, page, call); },
+          std::move(options), call_.cancellation};
 }
 
 Call CallsClient::fetch(const std::string& id, const std::vector<std::string>& fields) const {

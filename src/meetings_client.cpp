@@ -36,10 +36,9 @@ Page<Meeting> MeetingsClient::list_page(const ActivityFilter& filter,
 MeetingRange MeetingsClient::list(ActivityFilter filter, ListOptions options) const {
   internal::require_valid_list_options(options);
   internal::require_valid_filter(filter);
-  return MeetingRange(
-      [connection = connection_, call = call_, filter = std::move(filter)](
-          const ListOptions& page) { return connection->list_page(filter, page, call); },
-      std::move(options), call_.cancellation);
+  return {[connection = connection_, call = call_, filter = std::move(filter)](
+              const ListOptions& page) { return connection->list_page(filter, page, call); },
+          std::move(options), call_.cancellation};
 }
 
 Meeting MeetingsClient::fetch(const std::string& id, const std::vector<std::string>& fields) const {

@@ -35,9 +35,10 @@ Page<Outcome> OutcomesClient::list_page(const ListOptions& options) const {
 
 OutcomeRange OutcomesClient::list(ListOptions options) const {
   require_valid_list_options(options);
-  return OutcomeRange([connection = connection_, call = call_](
-                          const ListOptions& page) { return connection->list_page(page, call); },
-                      std::move(options), call_.cancellation);
+  return {[connection = connection_, call = call_](const ListOptions& page) {
+            return connection->list_page(page, call);
+          },
+          std::move(options), call_.cancellation};
 }
 
 Outcome OutcomesClient::create(const OutcomeCreate& outcome) const {

@@ -146,7 +146,12 @@ std::string format_timestamp(Timestamp t) {
 }
 
 Timestamp parse_timestamp(std::string_view text) {
-  int year = 0, month = 0, day = 0, hour = 0, minute = 0, second = 0;
+  int year = 0;
+  int month = 0;
+  int day = 0;
+  int hour = 0;
+  int minute = 0;
+  int second = 0;
   if (!read_digits(text, 0, 4, year) || !has_char(text, 4, '-') ||
       !read_digits(text, 5, 2, month) || !has_char(text, 7, '-') || !read_digits(text, 8, 2, day) ||
       !has_char(text, 10, 'T') || !read_digits(text, 11, 2, hour) || !has_char(text, 13, ':') ||
@@ -186,7 +191,8 @@ Timestamp parse_timestamp(std::string_view text) {
     ++pos;
   } else if (has_char(text, pos, '+') || has_char(text, pos, '-')) {
     const bool negative = text[pos] == '-';
-    int offset_hours = 0, offset_minutes = 0;
+    int offset_hours = 0;
+    int offset_minutes = 0;
     if (!read_digits(text, pos + 1, 2, offset_hours)) reject(text, "malformed UTC offset");
     pos += 3;
     if (has_char(text, pos, ':')) ++pos;  // "+hh:mm" and "+hhmm" are both ISO 8601.

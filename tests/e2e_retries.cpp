@@ -10,11 +10,11 @@
 namespace closeio {
 namespace {
 
-using ::testing::ElementsAre;
-using ::testing::HasSubstr;
 using std::chrono::milliseconds;
-using testing::Fault;
+using ::testing::ElementsAre;
 using testing::FakeCloseServer;
+using testing::Fault;
+using ::testing::HasSubstr;
 using testing::ScriptedResponse;
 
 ScriptedResponse status_answer(int status, int times = 1,
@@ -103,14 +103,17 @@ TEST_F(Retries, A429WaitsWhatTheServerSaysInTheDocumentedOrder) {
     milliseconds expected;
   };
   const std::vector<Case> cases = {
-      {{{"RateLimit", "limit=100, remaining=0, reset=1.5"}, {"Retry-After", "9"}}, "{}",
+      {{{"RateLimit", "limit=100, remaining=0, reset=1.5"}, {"Retry-After", "9"}},
+       "{}",
        milliseconds(1500)},
       {{{"Retry-After", "2"}, {"X-Rate-Limit-Reset", "9"}}, "{}", milliseconds(2000)},
       {{{"X-Rate-Limit-Reset", "14.260394"}}, R"({"rate_reset": 9})", milliseconds(14261)},
       {{}, R"({"rate_reset": "0.595956", "message": "slow down"})", milliseconds(596)},
-      {{}, R"({"error": {"rate_reset": 0.25, "message": "API rate limit exceeded."}})",
+      {{},
+       R"({"error": {"rate_reset": 0.25, "message": "API rate limit exceeded."}})",
        milliseconds(250)},
-      {{{"RateLimit", "garbage=="}, {"Retry-After", "not a number"}}, R"({"rate_reset": "x"})",
+      {{{"RateLimit", "garbage=="}, {"Retry-After", "not a number"}},
+       R"({"rate_reset": "x"})",
        milliseconds(-1)},  // Nothing readable: backoff.
   };
   for (const Case& c : cases) {

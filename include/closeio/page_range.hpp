@@ -71,11 +71,8 @@ class PageRange {
   /// A range that walks the list from `options.skip` on, `options.limit` items per page.
   /// `cancellation` is checked before each page is fetched.
   PageRange(PageLoader loader, ListOptions options, CancellationToken cancellation = {})
-      : state_(std::make_unique<State>()) {
-    state_->loader = std::move(loader);
-    state_->options = std::move(options);
-    state_->cancellation = std::move(cancellation);
-  }
+      : state_(std::make_unique<State>(std::move(loader), std::move(options),
+                                       std::move(cancellation))) {}
   PageRange(PageRange&&) noexcept = default;             ///< Takes over the position.
   PageRange& operator=(PageRange&&) noexcept = default;  ///< Takes over the position.
   PageRange(const PageRange&) = delete;                  ///< Move-only.
@@ -98,6 +95,9 @@ class PageRange {
 
  private:
   struct State {
+    State(PageLoader l, ListOptions o, CancellationToken c)
+        : loader(std::move(l)), options(std::move(o)), cancellation(std::move(c)) {}
+
     PageLoader loader;
     ListOptions options;
     CancellationToken cancellation;

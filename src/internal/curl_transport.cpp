@@ -105,12 +105,13 @@ int on_seek(void* user, curl_off_t offset, int origin) {
 
 // libcurl calls this each time it is about to send the request, its own re-sends included:
 // more than one call means an earlier copy went out on a connection that then died.
-int on_prereq(void* user, char*, char*, int, int) {
+int on_prereq(void* user, char* /*unused*/, char* /*unused*/, int /*unused*/, int /*unused*/) {
   ++static_cast<Transfer*>(user)->sends;
   return CURL_PREREQFUNC_OK;
 }
 
-int on_progress(void* user, curl_off_t, curl_off_t, curl_off_t, curl_off_t) {
+int on_progress(void* user, curl_off_t /*unused*/, curl_off_t /*unused*/, curl_off_t /*unused*/,
+                curl_off_t /*unused*/) {
   auto* t = static_cast<Transfer*>(user);
   if (t->cancellation && t->cancellation->cancelled()) {
     t->cancelled = true;
@@ -173,10 +174,10 @@ struct CurlTransport::Share {
   curl_slist* headers_without_body = nullptr;
   curl_slist* headers_with_body = nullptr;
 
-  static void lock(CURL*, curl_lock_data data, curl_lock_access, void* user) {
+  static void lock(CURL* /*unused*/, curl_lock_data data, curl_lock_access /*unused*/, void* user) {
     static_cast<Share*>(user)->locks[static_cast<std::size_t>(data)].lock();
   }
-  static void unlock(CURL*, curl_lock_data data, void* user) {
+  static void unlock(CURL* /*unused*/, curl_lock_data data, void* user) {
     static_cast<Share*>(user)->locks[static_cast<std::size_t>(data)].unlock();
   }
 

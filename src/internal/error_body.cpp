@@ -30,8 +30,10 @@ constexpr std::size_t kMaxJsonMessage = 4 * kMaxRawErrorText;
 // The deepest nesting of brackets outside strings, stopping early past `limit`. Done by a flat
 // scan before parsing so that a deeply nested body is refused without recursion anywhere.
 std::size_t nesting_depth(std::string_view text, std::size_t limit) noexcept {
-  std::size_t depth = 0, deepest = 0;
-  bool in_string = false, escaped = false;
+  std::size_t depth = 0;
+  std::size_t deepest = 0;
+  bool in_string = false;
+  bool escaped = false;
   for (const char c : text) {
     if (in_string) {
       if (escaped) {
@@ -60,7 +62,8 @@ std::size_t utf8_sequence_length(std::string_view s, std::size_t i) noexcept {
   const unsigned char b0 = byte(i);
   if (b0 < 0x80) return 1;
   std::size_t length = 0;
-  unsigned char low = 0x80, high = 0xBF;  // Allowed range of the second byte.
+  unsigned char low = 0x80;
+  unsigned char high = 0xBF;  // Allowed range of the second byte.
   if (b0 >= 0xC2 && b0 <= 0xDF) {
     length = 2;
   } else if (b0 >= 0xE0 && b0 <= 0xEF) {

@@ -109,7 +109,7 @@ template <>
 struct Codec<Timestamp> {
   static constexpr JsonType type = JsonType::string;
   static void read(Timestamp& v, std::string_view text) { v = parse_timestamp(text); }
-  static void json(Timestamp v, std::string& out, std::string_view) {
+  static void json(Timestamp v, std::string& out, std::string_view /*unused*/) {
     out += '"';
     out += format_timestamp(v);
     out += '"';
@@ -120,7 +120,7 @@ struct Codec<Timestamp> {
 template <>
 struct Codec<std::chrono::seconds> {
   static constexpr JsonType type = JsonType::integer;
-  static void json(std::chrono::seconds v, std::string& out, std::string_view) {
+  static void json(std::chrono::seconds v, std::string& out, std::string_view /*unused*/) {
     out += std::to_string(v.count());
   }
   static void text(std::chrono::seconds v, std::string& out) { out += std::to_string(v.count()); }

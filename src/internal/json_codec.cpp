@@ -386,14 +386,14 @@ class ObjectOnlyHandler {
   bool start_array(std::size_t /*elements*/) { return enter(Kind::array); }
   bool end_object() { return leave(); }
   bool end_array() { return leave(); }
-  bool key(string_t& /*key*/) { return true; }
-  bool parse_error(std::size_t position, const std::string& /*last_token*/,
-                   const nlohmann::detail::exception& error) {
+  static bool key(string_t& /*key*/) { return true; }
+  static bool parse_error(std::size_t position, const std::string& /*last_token*/,
+                          const nlohmann::detail::exception& error) {
     throw_parse_error(kPrefix, position, error);
   }
 
  private:
-  bool value(Kind kind) {
+  bool value(Kind kind) const {
     if (depth_ == 0) {
       throw DecodeError(std::string(kPrefix) + "expected an empty body or a JSON object, got " +
                         kind_name(kind));

@@ -36,7 +36,7 @@ void append_type_member(std::string& out, const char* what, OutcomeType type) {
     throw std::invalid_argument(std::string(what) +
                                 ": \"type\" is OutcomeType::unknown, which cannot be sent");
   }
-  out += "\"type\":\"";
+  out += R"("type":")";
   out += wire;
   out += '"';
 }

@@ -195,7 +195,8 @@ class Scanner {
   bool utf8_sequence(std::string& out) {
     const auto b0 = static_cast<unsigned char>(p_[0]);
     int length = 0;
-    unsigned char low = 0x80, high = 0xBF;  // Range of the second byte.
+    unsigned char low = 0x80;
+    unsigned char high = 0xBF;  // Range of the second byte.
     if (b0 >= 0xC2 && b0 <= 0xDF) {
       length = 2;
     } else if (b0 >= 0xE0 && b0 <= 0xEF) {
@@ -279,14 +280,16 @@ bool object(Scanner& in, std::string& key, std::string& scratch, const ResourceT
 template <class T>
 bool fast_decode_resource(std::string_view body, T& out) {
   Scanner in(body);
-  std::string key, scratch;
+  std::string key;
+  std::string scratch;
   return object(in, key, scratch, resource_table<T>(), out) && in.at_end();
 }
 
 template <class T>
 bool fast_decode_page(std::string_view body, Page<T>& out) {
   Scanner in(body);
-  std::string key, scratch;
+  std::string key;
+  std::string scratch;
   const ResourceTable<T>& table = resource_table<T>();
   bool saw_data = false;
   if (!in.consume('{') || in.consume('}')) return false;  // No `data`: the full decoder says so.

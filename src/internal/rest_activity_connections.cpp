@@ -113,39 +113,46 @@ namespace closeio {
 using internal::throw_unimplemented;
 
 CallsConnection::~CallsConnection() = default;
-Page<Call> CallsConnection::list_page(const ActivityFilter&, const ListOptions&,
-                                      const CallOptions&) {
+Page<Call> CallsConnection::list_page(const ActivityFilter& /*unused*/,
+                                      const ListOptions& /*unused*/,
+                                      const CallOptions& /*unused*/) {
   throw_unimplemented("CallsConnection", "list_page()");
 }
-Call CallsConnection::fetch(const std::string&, const std::vector<std::string>&,
-                            const CallOptions&) {
+Call CallsConnection::fetch(const std::string& /*unused*/,
+                            const std::vector<std::string>& /*unused*/,
+                            const CallOptions& /*unused*/) {
   throw_unimplemented("CallsConnection", "fetch()");
 }
-Call CallsConnection::log(const CallLog&, const CallOptions&) {
+Call CallsConnection::log(const CallLog& /*unused*/, const CallOptions& /*unused*/) {
   throw_unimplemented("CallsConnection", "log()");
 }
-Call CallsConnection::set_outcome(const std::string&, const std::string&, const CallOptions&) {
+Call CallsConnection::set_outcome(const std::string& /*unused*/, const std::string& /*unused*/,
+                                  const CallOptions& /*unused*/) {
   throw_unimplemented("CallsConnection", "set_outcome()");
 }
-Call CallsConnection::clear_outcome(const std::string&, const CallOptions&) {
+Call CallsConnection::clear_outcome(const std::string& /*unused*/, const CallOptions& /*unused*/) {
   throw_unimplemented("CallsConnection", "clear_outcome()");
 }
 std::optional<RateLimitInfo> CallsConnection::rate_limit() const { return std::nullopt; }
 
 MeetingsConnection::~MeetingsConnection() = default;
-Page<Meeting> MeetingsConnection::list_page(const ActivityFilter&, const ListOptions&,
-                                            const CallOptions&) {
+Page<Meeting> MeetingsConnection::list_page(const ActivityFilter& /*unused*/,
+                                            const ListOptions& /*unused*/,
+                                            const CallOptions& /*unused*/) {
   throw_unimplemented("MeetingsConnection", "list_page()");
 }
-Meeting MeetingsConnection::fetch(const std::string&, const std::vector<std::string>&,
-                                  const CallOptions&) {
+Meeting MeetingsConnection::fetch(const std::string& /*unused*/,
+                                  const std::vector<std::string>& /*unused*/,
+                                  const CallOptions& /*unused*/) {
   throw_unimplemented("MeetingsConnection", "fetch()");
 }
-Meeting MeetingsConnection::set_outcome(const std::string&, const std::string&,
-                                        const CallOptions&) {
+Meeting MeetingsConnection::set_outcome(const std::string& /*unused*/,
+                                        const std::string& /*unused*/,
+                                        const CallOptions& /*unused*/) {
   throw_unimplemented("MeetingsConnection", "set_outcome()");
 }
-Meeting MeetingsConnection::clear_outcome(const std::string&, const CallOptions&) {
+Meeting MeetingsConnection::clear_outcome(const std::string& /*unused*/,
+                                          const CallOptions& /*unused*/) {
   throw_unimplemented("MeetingsConnection", "clear_outcome()");
 }
 std::optional<RateLimitInfo> MeetingsConnection::rate_limit() const { return std::nullopt; }

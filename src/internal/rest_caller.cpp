@@ -228,7 +228,7 @@ void RestCaller::remember_rate_limit(const HttpHeaders& headers) {
   auto info = parse_rate_limit_info(headers, std::chrono::system_clock::now());
   if (!info) return;
   std::lock_guard<std::mutex> lock(rate_limit_mutex_);
-  rate_limit_ = std::move(info);
+  rate_limit_ = info;
 }
 
 std::optional<RateLimitInfo> RestCaller::rate_limit() const {

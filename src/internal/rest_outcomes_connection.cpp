@@ -60,20 +60,23 @@ namespace {
 constexpr const char* kConnection = "OutcomesConnection";
 }  // namespace
 
-Page<Outcome> OutcomesConnection::list_page(const ListOptions&, const CallOptions&) {
+Page<Outcome> OutcomesConnection::list_page(const ListOptions& /*unused*/,
+                                            const CallOptions& /*unused*/) {
   internal::throw_unimplemented(kConnection, "list_page()");
 }
-Outcome OutcomesConnection::create(const OutcomeCreate&, const CallOptions&) {
+Outcome OutcomesConnection::create(const OutcomeCreate& /*unused*/, const CallOptions& /*unused*/) {
   internal::throw_unimplemented(kConnection, "create()");
 }
-Outcome OutcomesConnection::fetch(const std::string&, const std::vector<std::string>&,
-                                  const CallOptions&) {
+Outcome OutcomesConnection::fetch(const std::string& /*unused*/,
+                                  const std::vector<std::string>& /*unused*/,
+                                  const CallOptions& /*unused*/) {
   internal::throw_unimplemented(kConnection, "fetch()");
 }
-Outcome OutcomesConnection::update(const std::string&, const OutcomeUpdate&, const CallOptions&) {
+Outcome OutcomesConnection::update(const std::string& /*unused*/, const OutcomeUpdate& /*unused*/,
+                                   const CallOptions& /*unused*/) {
   internal::throw_unimplemented(kConnection, "update()");
 }
-void OutcomesConnection::remove(const std::string&, const CallOptions&) {
+void OutcomesConnection::remove(const std::string& /*unused*/, const CallOptions& /*unused*/) {
   internal::throw_unimplemented(kConnection, "remove()");
 }
 std::optional<RateLimitInfo> OutcomesConnection::rate_limit() const { return std::nullopt; }

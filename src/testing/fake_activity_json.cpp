@@ -80,7 +80,7 @@ Json strings(const std::optional<std::string>& only) {
 Json select(Json all, const FieldSelection& fields) {
   if (!fields) return all;
   Json selected = Json::object();
-  for (auto& [key, value] : all.items()) {
+  for (const auto& [key, value] : all.items()) {
     if (std::find(fields->begin(), fields->end(), key) != fields->end()) selected[key] = value;
   }
   return selected;

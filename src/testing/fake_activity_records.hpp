@@ -22,13 +22,13 @@ StoredCall new_call(const CallChanges& fields, const FakeCloseServerOptions& opt
 /// null status changes nothing), `note` and `note_html` rewrite each other (`note_html` wins
 /// when both are sent), the disposition follows a new status; updated_by and date_updated.
 void apply_call_update(const CallChanges& changes, const FakeCloseServerOptions& options,
-                       Timestamp now, StoredCall& call);
+                       Timestamp now, StoredCall& stored);
 
 /// Applies a meeting update: `outcome_id` (outcome_reason becomes "user-selected", or null when
 /// cleared), `user_note_html` / `user_note` (rewriting each other and user_note_date_updated);
 /// updated_by and date_updated.
 void apply_meeting_update(const MeetingChanges& changes, const FakeCloseServerOptions& options,
-                          Timestamp now, StoredMeeting& meeting);
+                          Timestamp now, StoredMeeting& stored);
 
 /// The log fields of a seeded call (every set member of `seed.call` counts as sent).
 /// Throws std::invalid_argument for an `unknown` enum or a duration outside 0..604800 s.

@@ -48,14 +48,14 @@ using OutcomeCheck = std::function<std::optional<std::string>(const std::string&
 /// (except `custom.<id>`) is refused with "Unknown field."; `duration` an integer 0..604800;
 /// `direction`, `status`, `source` from their enums; `activity_at`/`date_created` ISO 8601
 /// date-times; recording and voicemail URLs https://; a string `outcome_id` passes `check`.
-Validated<CallChanges> validate_call_log(std::string_view body, const OutcomeCheck& check);
+Validated<CallChanges> validate_call_log(std::string_view text, const OutcomeCheck& check);
 
 /// PUT /activity/call/{id}/ (UpdateCallActivity): as the log, with the update schema's keys
 /// (no direction, source, created_by, date_created, organization_id).
-Validated<CallChanges> validate_call_update(std::string_view body, const OutcomeCheck& check);
+Validated<CallChanges> validate_call_update(std::string_view text, const OutcomeCheck& check);
 
 /// PUT /activity/meeting/{id}/: Close documents the body as "any": `outcome_id`, `user_note`
 /// and `user_note_html` (string or null) are read, other keys ignored.
-Validated<MeetingChanges> validate_meeting_update(std::string_view body, const OutcomeCheck& check);
+Validated<MeetingChanges> validate_meeting_update(std::string_view text, const OutcomeCheck& check);
 
 }  // namespace closeio::testing::internal

@@ -184,7 +184,7 @@ void FakeCloseServer::Impl::start() {
         return httplib::Server::HandlerResponse::Handled;
       });
   http->set_exception_handler(
-      [](const httplib::Request&, httplib::Response& response, std::exception_ptr) {
+      [](const httplib::Request&, httplib::Response& response, const std::exception_ptr&) {
         response.status = 500;
         response.set_content(internal::error_body("Internal Server Error"), "application/json");
       });

@@ -66,6 +66,45 @@ Timestamp at(const Date& date, std::chrono::microseconds time_of_day, std::chron
   return Timestamp(since_epoch);
 }
 
+// ".f{1,9}" at `pos` (optional) into microseconds; false for a '.' without 1 to 9 digits.
+bool read_fraction(std::string_view text, std::size_t& pos, std::int64_t& micros) {
+  micros = 0;
+  if (pos >= text.size() || text[pos] != '.') return true;
+  ++pos;
+  std::size_t digits = 0;
+  while (pos < text.size() && text[pos] >= '0' && text[pos] <= '9') {
+    if (digits < 6) micros = micros * 10 + (text[pos] - '0');
+    ++digits;
+    ++pos;
+  }
+  if (digits == 0 || digits > 9) return false;
+  for (std::size_t i = digits; i < 6; ++i) micros *= 10;
+  return true;
+}
+
+// "Z", "±hh", "±hhmm" or "±hh:mm" at `pos`, or nothing (then `offset` is left as it is).
+bool read_offset(std::string_view text, std::size_t& pos, std::chrono::minutes& offset) {
+  if (pos >= text.size()) return true;
+  const char sign = text[pos++];
+  if (sign == 'Z' || sign == 'z') {
+    offset = std::chrono::minutes(0);
+    return true;
+  }
+  if (sign != '+' && sign != '-') return false;
+  auto oh = read_digits(text, pos, 2);
+  if (!oh) return false;
+  int om = 0;
+  if (pos < text.size()) {
+    if (text[pos] == ':') ++pos;
+    auto m = read_digits(text, pos, 2);
+    if (!m) return false;
+    om = *m;
+  }
+  if (*oh > 23 || om > 59) return false;
+  offset = std::chrono::minutes((*oh * 60 + om) * (sign == '-' ? -1 : 1));
+  return true;
+}
+
 }  // namespace
 
 std::optional<Timestamp> parse_iso_date_time(std::string_view text,
@@ -84,40 +123,10 @@ std::optional<Timestamp> parse_iso_date_time(std::string_view text,
     auto s = read_digits(text, pos, 2);
     if (!s || *s > 59) return std::nullopt;
     second = *s;
-    if (pos < text.size() && text[pos] == '.') {
-      ++pos;
-      std::size_t digits = 0;
-      while (pos < text.size() && text[pos] >= '0' && text[pos] <= '9') {
-        if (digits < 6) micros = micros * 10 + (text[pos] - '0');
-        ++digits;
-        ++pos;
-      }
-      if (digits == 0 || digits > 9) return std::nullopt;
-      for (std::size_t i = digits; i < 6; ++i) micros *= 10;
-    }
+    if (!read_fraction(text, pos, micros)) return std::nullopt;
   }
   std::chrono::minutes offset = default_offset;
-  if (pos < text.size()) {
-    const char sign = text[pos++];
-    if (sign == 'Z' || sign == 'z') {
-      offset = std::chrono::minutes(0);
-    } else if (sign == '+' || sign == '-') {
-      auto oh = read_digits(text, pos, 2);
-      if (!oh) return std::nullopt;
-      int om = 0;
-      if (pos < text.size()) {
-        if (text[pos] == ':') ++pos;
-        auto m = read_digits(text, pos, 2);
-        if (!m) return std::nullopt;
-        om = *m;
-      }
-      if (*oh > 23 || om > 59) return std::nullopt;
-      offset = std::chrono::minutes((*oh * 60 + om) * (sign == '-' ? -1 : 1));
-    } else {
-      return std::nullopt;
-    }
-  }
-  if (pos != text.size()) return std::nullopt;
+  if (!read_offset(text, pos, offset) || pos != text.size()) return std::nullopt;
   const auto time_of_day = std::chrono::hours(*hour) + std::chrono::minutes(*minute) +
                            std::chrono::seconds(second) + std::chrono::microseconds(micros);
   return at(*date, time_of_day, offset);

@@ -38,7 +38,7 @@ Json outcome_json(const Outcome& outcome, const FieldSelection& fields) {
   };
   if (!fields) return all;
   Json selected = Json::object();
-  for (auto& [key, value] : all.items()) {
+  for (const auto& [key, value] : all.items()) {
     if (std::find(fields->begin(), fields->end(), key) != fields->end()) selected[key] = value;
   }
   return selected;
@@ -56,7 +56,7 @@ std::string format_close_timestamp(Timestamp t) {
     fraction += kPerSecond;
     seconds -= 1;
   }
-  const std::time_t as_time_t = static_cast<std::time_t>(seconds);
+  const auto as_time_t = static_cast<std::time_t>(seconds);
   std::tm utc{};
   gmtime_r(&as_time_t, &utc);
   char text[64];

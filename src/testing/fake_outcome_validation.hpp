@@ -19,10 +19,10 @@ struct Validated {
 /// POST /outcome/: `name` required (non-empty string); `description` string or null; `type`
 /// "custom" (default) or "vm-dropped"; deprecated `applies_to` a list of "calls"/"meetings" or
 /// null, checked but then ignored because Close derives it from `type`. Unknown keys ignored.
-Validated<NewOutcome> validate_create(std::string_view body);
+Validated<NewOutcome> validate_create(std::string_view text);
 
 /// PUT /outcome/{id}/: like create, but every key is optional, `"description": null` clears,
 /// `"type": null` leaves the type alone and `name` may be neither null nor empty.
-Validated<OutcomeChanges> validate_update(std::string_view body);
+Validated<OutcomeChanges> validate_update(std::string_view text);
 
 }  // namespace closeio::testing::internal

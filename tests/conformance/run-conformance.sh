@@ -43,15 +43,16 @@ spec_dirs+=("$repo/../shared/close-api")
 if common=$(git -C "$repo" rev-parse --path-format=absolute --git-common-dir 2>/dev/null); then
   spec_dirs+=("$(dirname "$common")/../shared/close-api")
 fi
-spec=""
+spec_dir=""
 for dir in "${spec_dirs[@]}"; do
-  if [[ -f $dir/outcomes-openapi.yaml ]]; then
-    spec=$(cd "$dir" && pwd)/outcomes-openapi.yaml
+  if [[ -f $dir/outcomes-openapi.yaml && -f $dir/activities-openapi.yaml ]]; then
+    spec_dir=$(cd "$dir" && pwd)
     break
   fi
 done
-if [[ -z $spec ]]; then
-  echo "run-conformance: FAIL: Close's OpenAPI file outcomes-openapi.yaml was not found in:" >&2
+if [[ -z $spec_dir ]]; then
+  echo "run-conformance: FAIL: Close's OpenAPI files outcomes-openapi.yaml and" \
+    "activities-openapi.yaml were not found together in:" >&2
   printf '  %s\n' "${spec_dirs[@]}" >&2
   echo "Put the vendor files in ../shared/close-api next to the checkout, or set CLOSEIO_API_SPEC_DIR." >&2
   exit 1
@@ -68,6 +69,7 @@ for program in "$fake_server" "$cli" "$examples/tour"; do
   fi
 done
 prism=$(scripts/install-conformance.sh)
+node_modules=$(cd "$(dirname "$prism")/.." && pwd)
 
 # shellcheck source=scripts/lib/servers.bash
 source scripts/lib/servers.bash
@@ -78,15 +80,21 @@ cleanup() {
 }
 trap cleanup EXIT
 
+# --- one document for every resource ------------------------------------------------------------
+spec=$work/close-api.json
+NODE_PATH=$node_modules node tests/conformance/merge-specs.js "$spec" \
+  "$spec_dir/outcomes-openapi.yaml" "$spec_dir/activities-openapi.yaml"
+
 # --- emulator and proxy -------------------------------------------------------------------------
 upstream="" upstream_PID="" proxy="" proxy_PID=""  # set by start_logged_server
 # 205 outcomes: listing them takes three pages of 100.
 start_logged_server upstream "$work/fake-server.log" 'listening on (http://[^ ]+)' 30 \
-  "$fake_server" --port 0 --seed 205
+  "$fake_server" --port 0 --seed 205 --seed-file tools/fake-server/sample-outcomes.json \
+  --activities-file tools/fake-server/sample-activities.json
 # Prism adds the path of each request to the upstream URL; the SDK's base URL is Prism's root.
 start_logged_server proxy "$work/prism.log" 'Prism is listening on (http://[^ ]+)' 120 \
   "$prism" proxy --port 0 --host 127.0.0.1 "$spec" "${upstream%/}"
-echo "conformance: $spec"
+echo "conformance: $spec_dir/{outcomes,activities}-openapi.yaml"
 echo "conformance: Prism ($("$prism" --version)) on $proxy, in front of closeio-fake-server on $upstream"
 
 export CLOSE_API_KEY=test-api-key CLOSE_API_BASE_URL="$proxy/"
@@ -112,7 +120,7 @@ first_id() { grep -o '"id":"outcome_[^"]*"' "$work/$1.out" | head -n 1 | cut -d'
 
 # --- the examples -------------------------------------------------------------------------------
 check example.list_outcomes 0 "$examples/list_outcomes"
-check example.create_outcome 0 "$examples/create_outcome" "Demo Booked" "Booked a demo." --vm-dropped
+check example.create_outcome 0 "$examples/create_outcome" "Conformance Demo" "Booked a demo." --vm-dropped
 check example.tour 0 "$examples/tour"
 check example.error_handling 0 "$examples/error_handling"
 
@@ -139,6 +147,30 @@ printf '[{"name": "Applied by conformance", "description": null, "type": "custom
   >"$work/apply.json"
 check cli.apply 0 "$cli" apply "$work/apply.json"
 CLOSE_API_KEY=wrong-key check cli.unauthorized 4 "$cli" list --format json
+
+# --- calls and meetings -------------------------------------------------------------------------
+# Ids of the sample activities, read from the emulator directly (not through the proxy).
+activity_id() {
+  curl -fsS -u test-api-key: "${upstream%/}/activity/$1/?_limit=1&_fields=id" |
+    grep -o '"id": *"acti_[^"]*"' | head -n 1 | cut -d'"' -f4
+}
+call_id=$(activity_id call)
+meeting_id=$(activity_id meeting)
+if [[ -z $call_id || -z $meeting_id ]]; then
+  echo "conformance: FAIL: the emulator has no sample call or meeting" >&2
+  failures=$((failures + 1))
+fi
+check example.call_outcome 0 "$examples/call_outcome" "$call_id" "Demo Booked" "$call_id" \
+  "Demo Booked"
+check cli.assign_call 0 "$cli" assign call "$call_id" "Qualified" --format json
+check cli.unassign_call 0 "$cli" unassign call "$call_id" --format json
+check cli.assign_meeting 0 "$cli" assign meeting "$meeting_id" "Demo Booked" --format json
+check cli.assign_meeting_voicemail 5 "$cli" assign meeting "$meeting_id" "Voicemail Dropped"
+check cli.unassign_meeting 0 "$cli" unassign meeting "$meeting_id" --format json
+check cli.get_call_missing 3 "$cli" unassign call acti_doesnotexist
+check cli.usage 0 "$cli" usage --format json
+check cli.usage_window 0 "$cli" usage --since 2020-01-01 --until 2100-01-01 --format csv
+check cli.usage_lead 0 "$cli" usage --lead lead_doesnotexist --user user_doesnotexist
 
 # --- a canary: the check must be able to fail -----------------------------------------------------
 # A request without the Authorization header Close requires, sent by hand through the proxy
@@ -174,7 +206,7 @@ if ! grep -q -E "$canary" "$work/flagged"; then
 fi
 exempt=$(cat "$work/exempt")
 if [[ -s $work/violations ]]; then
-  echo "conformance: FAIL: Prism reported $(wc -l <"$work/violations") violation(s) of $spec:" >&2
+  echo "conformance: FAIL: Prism reported $(wc -l <"$work/violations") violation(s) of Close's OpenAPI files:" >&2
   sed 's/^/    /' "$work/violations" | head -n 40 >&2
   failures=$((failures + 1))
 fi
@@ -183,5 +215,5 @@ if ((failures > 0)); then
   tail -n 60 "$work/prism.log" >&2
   exit 1
 fi
-echo "conformance: $requests requests and their responses conform to $(basename "$spec")" \
+echo "conformance: $requests requests and their responses conform to Close's OpenAPI files" \
   "($exempt required-field notes on _fields answers set aside: the file does not model _fields)"

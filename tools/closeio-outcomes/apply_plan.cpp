@@ -54,7 +54,9 @@ Plan compute_plan(const std::vector<DesiredOutcome>& desired,
   for (const auto& outcome : current) by_name[outcome.name] = &outcome;
   std::set<std::string> named;
 
-  std::vector<PlannedChange> creates, updates, removes;
+  std::vector<PlannedChange> creates;
+  std::vector<PlannedChange> updates;
+  std::vector<PlannedChange> removes;
   for (const DesiredOutcome& want : desired) {
     named.insert(want.name);
     auto it = by_name.find(want.name);

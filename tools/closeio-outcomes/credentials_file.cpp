@@ -16,7 +16,8 @@ namespace {
 bool is_blank(char c) { return c == ' ' || c == '\t' || c == '\r' || c == '\n'; }
 
 std::string trimmed(std::string_view text) {
-  std::size_t begin = 0, end = text.size();
+  std::size_t begin = 0;
+  std::size_t end = text.size();
   while (begin < end && is_blank(text[begin])) ++begin;
   while (end > begin && is_blank(text[end - 1])) --end;
   return std::string(text.substr(begin, end - begin));

@@ -12,7 +12,7 @@ namespace closeio_cli {
 /// other than line feed (C0, DEL, C1) become spaces and invalid UTF-8 bytes U+FFFD. The result
 /// is in double quotes (inner quotes doubled) when it holds a comma, a double quote or a line
 /// feed.
-std::string csv_field(std::string_view value);
+std::string csv_field(std::string_view raw);
 
 /// One record: the fields joined with commas, ended by CRLF as RFC 4180 prescribes.
 std::string csv_record(const std::vector<std::string>& fields);

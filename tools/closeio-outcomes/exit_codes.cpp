@@ -2,6 +2,7 @@
 
 #include <closeio/errors.hpp>
 #include <string>
+#include <utility>
 
 #include "sdk_messages.hpp"
 #include "text.hpp"
@@ -38,7 +39,7 @@ std::string not_found_message(const closeio::NotFoundError& e) {
 
 Failure classify(std::exception_ptr error) {
   try {
-    std::rethrow_exception(error);
+    std::rethrow_exception(std::move(error));
   } catch (const CliError& e) {
     return {e.code(), e.what()};
   } catch (const closeio::NotFoundError& e) {

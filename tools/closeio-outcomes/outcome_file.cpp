@@ -52,7 +52,7 @@ DesiredOutcome parse_entry(const Json& entry, std::size_t index, const std::stri
                           : closeio::OutcomeType::unknown;
     if (parsed == closeio::OutcomeType::unknown) {
       invalid(source,
-              where + " (" + outcome.name + "): \"type\" must be \"custom\" or \"vm-dropped\"");
+              where + " (" + outcome.name + R"(): "type" must be "custom" or "vm-dropped")");
     }
     outcome.type = parsed;
   }

@@ -10,8 +10,8 @@ std::size_t for_each_outcome(const closeio::OutcomesClient& client,
   progress.update("Fetching outcomes...");
   closeio::OutcomeRange range = client.list(options);
   std::size_t count = 0;
-  for (auto it = range.begin(); it != range.end(); ++it) {
-    visit(*it);
+  for (const auto& it : range) {
+    visit(it);
     // Often enough to look alive, rarely enough not to flood the terminal.
     if (++count % 50 == 0) progress.update("Fetching outcomes... " + std::to_string(count));
   }

@@ -30,12 +30,12 @@ Progress::Progress() : enabled_(stderr_is_terminal()) {}
 
 Progress::~Progress() { clear(); }
 
-void Progress::update(const std::string& status) {
+void Progress::update(const std::string& status) const {
   if (!enabled_) return;
   show_status(status);
 }
 
-void Progress::clear() {
+void Progress::clear() const {
   if (!enabled_) return;
   clear_status_line();
 }

@@ -27,9 +27,9 @@ class Progress {
   Progress& operator=(const Progress&) = delete;
 
   /// Replaces the status line with `status`.
-  void update(const std::string& status);
+  void update(const std::string& status) const;
   /// Erases the status line (before printing something else on stderr).
-  void clear();
+  void clear() const;
 
  private:
   bool enabled_;

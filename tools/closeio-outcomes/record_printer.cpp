@@ -9,7 +9,7 @@ namespace closeio_cli {
 namespace {
 
 std::string cell_text(const nlohmann::ordered_json& value) {
-  if (value.is_null()) return std::string();
+  if (value.is_null()) return {};
   if (value.is_string()) return value.get<std::string>();
   return value.dump();
 }
@@ -41,12 +41,14 @@ void RecordPrinter::add(const std::vector<nlohmann::ordered_json>& values) {
         header_written_ = true;
       }
       std::vector<std::string> record;
+      record.reserve(values.size());
       for (const auto& value : values) record.push_back(cell_text(value));
       out_ << csv_record(record);
       break;
     }
     case Format::table: {
       std::vector<std::string> row;
+      row.reserve(values.size());
       for (const auto& value : values) row.push_back(cell_text(value));
       rows_.push_back(std::move(row));
       break;

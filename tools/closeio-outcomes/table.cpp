@@ -12,6 +12,7 @@ std::string render_table(const std::vector<Column>& columns,
   std::vector<std::vector<std::string>> cells;
   cells.reserve(rows.size() + 1);
   std::vector<std::string> header;
+  header.reserve(columns.size());
   for (const Column& column : columns) header.push_back(column.header);
   cells.push_back(std::move(header));
   for (const auto& row : rows) {

@@ -17,7 +17,8 @@ std::size_t utf8_sequence_length(std::string_view text, std::size_t i) {
   const unsigned char lead = byte(0);
   if (lead < 0x80u) return 1;
   std::size_t length = 0;
-  unsigned char low = 0x80u, high = 0xBFu;  // the allowed range of the second byte
+  unsigned char low = 0x80u;
+  unsigned char high = 0xBFu;  // the allowed range of the second byte
   if (lead >= 0xC2u && lead <= 0xDFu) {
     length = 2;
   } else if (lead >= 0xE0u && lead <= 0xEFu) {
@@ -162,7 +163,7 @@ std::size_t display_width(std::string_view text) {
 
 std::string truncate(std::string_view text, std::size_t max_width) {
   if (display_width(text) <= max_width) return std::string(text);
-  if (max_width == 0) return std::string();
+  if (max_width == 0) return {};
   // Keep max_width - 1 code points, then the ellipsis.
   std::size_t kept = 0;
   std::size_t end = 0;

@@ -1,6 +1,7 @@
 #include "uncertain_write.hpp"
 
 #include <closeio/errors.hpp>
+#include <utility>
 
 #include "exit_codes.hpp"
 
@@ -20,7 +21,7 @@ bool never_connected(const std::string& message) {
 
 WriteOutcome classify_write_failure(std::exception_ptr error) {
   try {
-    std::rethrow_exception(error);
+    std::rethrow_exception(std::move(error));
   } catch (const closeio::DecodeError&) {
     return WriteOutcome::done_unread;
   } catch (const closeio::TransportError& e) {
@@ -30,7 +31,7 @@ WriteOutcome classify_write_failure(std::exception_ptr error) {
   }
 }
 
-std::string describe_write_failure(std::exception_ptr error, const std::string& what,
+std::string describe_write_failure(const std::exception_ptr& error, const std::string& what,
                                    const std::string& past) {
   const Failure failure = describe_failure(error);
   switch (classify_write_failure(error)) {
@@ -45,7 +46,7 @@ std::string describe_write_failure(std::exception_ptr error, const std::string& 
   return failure.message;
 }
 
-void rethrow_write_failure(std::exception_ptr error, const std::string& what,
+void rethrow_write_failure(const std::exception_ptr& error, const std::string& what,
                            const std::string& past, const std::string& advice) {
   if (classify_write_failure(error) == WriteOutcome::not_done) std::rethrow_exception(error);
   throw CliError(ExitCode::server, describe_write_failure(error, what, past) + "; " + advice);

@@ -21,11 +21,11 @@ WriteOutcome classify_write_failure(std::exception_ptr error);
 /// (ExitCode::server) that says so: "<what> created, but the answer could not be read (...)" or
 /// "<what> may have been created, but the answer could not be read (...)", where `past` is
 /// "created", "updated" or "deleted", then `advice`.
-[[noreturn]] void rethrow_write_failure(std::exception_ptr error, const std::string& what,
+[[noreturn]] void rethrow_write_failure(const std::exception_ptr& error, const std::string& what,
                                         const std::string& past, const std::string& advice);
 
 /// The sentence rethrow_write_failure() uses, without the advice: for a caller that goes on.
-std::string describe_write_failure(std::exception_ptr error, const std::string& what,
+std::string describe_write_failure(const std::exception_ptr& error, const std::string& what,
                                    const std::string& past);
 
 }  // namespace closeio_cli

@@ -11,7 +11,6 @@
 // <base_url>", then serves until SIGINT or SIGTERM, stops cleanly and exits 0.
 #include <netdb.h>
 #include <pthread.h>
-#include <signal.h>
 #include <sys/socket.h>
 #include <unistd.h>
 
@@ -101,7 +100,7 @@ std::vector<OutcomeCreate> read_seed_file(const std::string& path) {
                                      ? closeio::outcome_type_from_string(type->get<std::string>())
                                      : OutcomeType::unknown;
       if (parsed == OutcomeType::unknown) {
-        throw UsageError(where + ": \"type\" must be \"custom\" or \"vm-dropped\"");
+        throw UsageError(where + R"(: "type" must be "custom" or "vm-dropped")");
       }
       outcome.type = parsed;
     }
@@ -148,9 +147,7 @@ std::string bind_failure_reason(const std::string& host, int port) {
   return reason;
 }
 
-}  // namespace
-
-int main(int argc, char** argv) {
+int run(int argc, char** argv) {
   FakeCloseServerOptions options;
   std::string api_key_file;
   std::size_t seed_count = 0;
@@ -284,4 +281,19 @@ int main(int argc, char** argv) {
     std::cerr << "closeio-fake-server: " << e.what() << '\n';
     return 1;
   }
+}
+
+}  // namespace
+
+int main(int argc, char** argv) {
+  // Every expected failure is reported by run() with its exit code; this only keeps an
+  // unexpected exception (std::bad_alloc, a library bug) from ending the process unexplained.
+  try {
+    return run(argc, argv);
+  } catch (const std::exception& e) {
+    std::cerr << "closeio-fake-server: " << e.what() << '\n';
+  } catch (...) {
+    std::cerr << "closeio-fake-server: unexpected error\n";
+  }
+  return 1;
 }

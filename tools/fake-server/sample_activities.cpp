@@ -44,7 +44,7 @@ int minute_of_day(const Json& item, const std::string& where) {
   if (at->size() != 5 || (*at)[2] != ':' ||
       std::sscanf(at->c_str(), "%2d:%2d", &hours, &minutes) != 2 || hours < 0 || hours > 23 ||
       minutes < 0 || minutes > 59) {
-    fail(where, "\"at\" must be a UTC time \"HH:MM\"");
+    fail(where, R"("at" must be a UTC time "HH:MM")");
   }
   return hours * 60 + minutes;
 }
@@ -117,7 +117,7 @@ Timestamp parse_anchor(const std::string& text, const std::string& where) {
   int day = 0;
   if (text.size() != 10 || std::sscanf(text.c_str(), "%4d-%2d-%2d", &year, &month, &day) != 3 ||
       month < 1 || month > 12 || day < 1 || day > 31) {
-    fail(where, "\"anchor\" must be \"today\" or a date \"YYYY-MM-DD\"");
+    fail(where, R"("anchor" must be "today" or a date "YYYY-MM-DD")");
   }
   std::tm parts{};
   parts.tm_year = year - 1900;
@@ -141,8 +141,7 @@ ActivitySeeds read_activity_seeds(const std::string& path) {
   if (!in) throw std::runtime_error("cannot read " + path);
   const Json json = Json::parse(in, nullptr, /*allow_exceptions=*/false);
   if (json.is_discarded() || !json.is_object()) {
-    fail(path,
-         "expected a JSON object {\"anchor\", \"deleted_outcomes\", \"calls\", \"meetings\"}");
+    fail(path, R"(expected a JSON object {"anchor", "deleted_outcomes", "calls", "meetings"})");
   }
   ActivitySeeds seeds;
   const std::string anchor = optional_string(json, "anchor", path).value_or("today");
