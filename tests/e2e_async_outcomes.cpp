@@ -297,6 +297,21 @@ TEST(AsyncShutdown, DestroyingTheLastClientCancelsCallsInFlight) {
   }
 }
 
+TEST(AsyncShutdown, TheLastClientMayBeDroppedInsideItsOwnCallback) {
+  FakeCloseServer server;
+  OutcomeCreate c;
+  c.name = "Seeded";
+  const Outcome outcome = server.seed(c);
+  auto client = std::make_shared<OutcomesClient>(test::options_for(server));
+  std::promise<std::string> fetched;
+  client->fetch_async(outcome.id, {}, [client, &fetched](AsyncResult<Outcome> r) mutable {
+    client.reset();  // Possibly the last owner: the session closes here.
+    fetched.set_value(r.value().id);
+  });
+  client.reset();
+  EXPECT_EQ(fetched.get_future().get(), outcome.id);
+}
+
 TEST(AsyncMocks, DefaultBodiesServeTheAsyncFormsFromTheBlockingMock) {
   auto mock = std::make_shared<mocks::MockOutcomesConnection>();
   Outcome canned;

@@ -29,7 +29,8 @@ struct HttpLogRecord {
   std::string http_version;  ///< HTTP version of the attempt ("1.1", "2"); empty without one.
 };
 
-/// Receives one record per attempt, on the calling thread. Must not throw.
+/// Receives one record per attempt: on the calling thread for a blocking call, on the session's
+/// I/O thread for an asynchronous one (so it must be thread-safe and quick). Must not throw.
 using HttpLogger = std::function<void(const HttpLogRecord&)>;
 
 /// A logger that writes one line per attempt to `out`:
