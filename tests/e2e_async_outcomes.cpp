@@ -267,6 +267,45 @@ TEST(AsyncConcurrency, NoMoreRequestsInFlightThanTheBound) {
   EXPECT_GE(server.peak_requests_in_flight(), 2u);
 }
 
+TEST(AsyncPacing, CallsWaitForTheWindowWhenTheServerSaysNoneRemain) {
+  FakeCloseServer server;
+  ScriptedResponse exhausted;
+  exhausted.body = R"({"data": [], "has_more": false})";
+  exhausted.headers = {{"RateLimit", "limit=10, remaining=0, reset=0.5"}};
+  server.script(exhausted);
+  OutcomesClient client(test::options_for(server));
+  const auto before = std::chrono::steady_clock::now();
+  client.list_page_async().get();
+  // Nothing may start before the window resets, 500 ms after that answer arrived (so after
+  // `before` + 500 ms): a lower bound, whatever the machine's speed.
+  std::future<Page<Outcome>> second = client.list_page_async();
+  std::future<Page<Outcome>> third = client.list_page_async();
+  EXPECT_NO_THROW(second.get());
+  EXPECT_NO_THROW(third.get());
+  EXPECT_GE(std::chrono::steady_clock::now() - before, milliseconds(500));
+  EXPECT_EQ(server.requests().size(), 3u);
+}
+
+TEST(AsyncPacing, NoMoreRequestsStartThanRemainInTheWindow) {
+  FakeCloseServer server;
+  ScriptedResponse one_left;
+  one_left.body = R"({"data": [], "has_more": false})";
+  one_left.headers = {{"RateLimit", "limit=10, remaining=1, reset=600"}};
+  server.script(one_left);
+  OutcomesClient first(test::options_for(server));
+  first.list_page_async().get();
+  CancellationSource source;
+  CallOptions call;
+  call.cancellation = source.token();
+  const OutcomesClient paced = first.with_call_options(call);
+  std::future<Page<Outcome>> allowed = paced.list_page_async();
+  std::future<Page<Outcome>> held_back = paced.list_page_async();
+  EXPECT_NO_THROW(allowed.get());
+  source.cancel();  // The window lasts 10 minutes: only cancelling ends the held-back call.
+  EXPECT_THROW(held_back.get(), CancelledError);
+  EXPECT_EQ(server.requests().size(), 2u);
+}
+
 TEST(AsyncConcurrency, ZeroConcurrentRequestsIsRefused) {
   FakeCloseServer server;
   ClientOptions options = test::options_for(server);

@@ -9,12 +9,14 @@
 #include <map>
 #include <mutex>
 #include <new>
+#include <optional>
 #include <thread>
 #include <utility>
 #include <vector>
 
 #include "internal/cancellation_state.hpp"
 #include "internal/curl_easy.hpp"
+#include "internal/rate_limit_headers.hpp"
 
 namespace closeio::internal {
 namespace {
@@ -97,6 +99,10 @@ struct CurlMultiEngine::Impl : std::enable_shared_from_this<Impl> {
   std::map<CURL*, std::unique_ptr<Job>> active;
   std::multimap<Clock::time_point, std::unique_ptr<PendingTimer>> timers;
   std::vector<std::unique_ptr<EasyHandle>> idle;
+  // Pacing by the server's RateLimit figures: until `window_end`, at most `budget` more
+  // requests may start. No window: no known limit.
+  std::optional<Clock::time_point> window_end;
+  long long budget = 0;
 
   // Called by CancellationState::cancel() on whatever thread cancels.
   std::function<void()> listener() {
@@ -149,8 +155,40 @@ struct CurlMultiEngine::Impl : std::enable_shared_from_this<Impl> {
     return handle;
   }
 
+  // Whether the rate-limit window lets one more request start now (and counts it).
+  bool take_from_budget() {
+    if (!window_end) return true;
+    if (Clock::now() >= *window_end) {
+      window_end.reset();  // The window reset: the next answer tells the new figures.
+      return true;
+    }
+    if (budget <= 0) return false;
+    --budget;
+    return true;
+  }
+
+  // An answer's RateLimit figures count every request the server saw before it; the ones still
+  // in flight may not have been counted yet, so they come off what is left.
+  void learn_rate_limit(const HttpHeaders& headers) {
+    const std::optional<RateLimitInfo> info =
+        parse_rate_limit_info(headers, std::chrono::system_clock::now());
+    if (!info || !info->remaining || !info->reset) return;
+    const Clock::time_point end = Clock::now() + *info->reset;
+    const long long left =
+        std::max<long long>(0, *info->remaining - static_cast<long long>(active.size()));
+    if (!window_end || end > *window_end + milliseconds(500)) {
+      window_end = end;  // A new window.
+      budget = left;
+    } else {
+      budget = std::min(budget, left);
+    }
+  }
+
+  bool paced_out() const { return window_end && budget <= 0 && Clock::now() < *window_end; }
+
   void start_queued() {
     while (!queued.empty() && active.size() < max_in_flight) {
+      if (!take_from_budget()) break;
       std::unique_ptr<Job> job = std::move(queued.front());
       queued.pop_front();
       try {
@@ -238,6 +276,7 @@ struct CurlMultiEngine::Impl : std::enable_shared_from_this<Impl> {
       HttpResult result = finish_easy(
           easy, code, job->transfer, job->handle->error,
           std::chrono::duration_cast<std::chrono::microseconds>(Clock::now() - job->started));
+      if (result.failure == TransportFailure::none) learn_rate_limit(result.headers);
       if (result.failure == TransportFailure::none && idle.size() < kMaxIdleHandles) {
         idle.push_back(std::move(job->handle));
       }
@@ -256,8 +295,12 @@ struct CurlMultiEngine::Impl : std::enable_shared_from_this<Impl> {
   }
 
   long poll_timeout() const {
-    if (!queued.empty() && active.size() < max_in_flight) return 0;
     long timeout = kMaxPollMs;
+    if (!queued.empty() && active.size() < max_in_flight) {
+      if (!paced_out()) return 0;
+      const auto until = std::chrono::ceil<milliseconds>(*window_end - Clock::now());
+      timeout = std::min<long>(timeout, std::max<long>(0, static_cast<long>(until.count())));
+    }
     long curl_timeout = -1;
     curl_multi_timeout(multi, &curl_timeout);
     if (curl_timeout >= 0) timeout = std::min(timeout, curl_timeout);
