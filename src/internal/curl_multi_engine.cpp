@@ -73,6 +73,10 @@ struct CurlMultiEngine::Impl : std::enable_shared_from_this<Impl> {
     // Concurrent calls to an HTTP/2 server share one connection (libcurl's default since 7.62,
     // stated so a changed default cannot quietly open a connection per call).
     curl_multi_setopt(multi, CURLMOPT_PIPELINING, CURLPIPE_MULTIPLEX);
+    // Keep a connection per request that may be in flight. libcurl's default cache holds four
+    // per easy handle *currently added*, which drops to nothing between bursts of calls, so
+    // every burst would reconnect.
+    curl_multi_setopt(multi, CURLMOPT_MAXCONNECTS, static_cast<long>(max_in_flight));
   }
   ~Impl() {
     idle.clear();  // Easy handles go before the multi handle and the share.
