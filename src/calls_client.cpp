@@ -4,6 +4,7 @@
 #include <utility>
 
 #include "internal/argument_checks.hpp"
+#include "internal/async_bridge.hpp"
 
 namespace closeio {
 
@@ -55,6 +56,76 @@ Call CallsClient::set_outcome(const std::string& call_id, const std::string& out
 Call CallsClient::clear_outcome(const std::string& call_id) const {
   require_id(call_id, "call id");
   return connection_->clear_outcome(call_id, call_);
+}
+
+std::future<Page<Call>> CallsClient::list_page_async(const ActivityFilter& filter,
+                                                     const ListOptions& options) const {
+  internal::require_valid_list_options(options);
+  internal::require_valid_filter(filter);
+  return internal::future_from<Page<Call>>([&](std::function<void(AsyncResult<Page<Call>>)> done) {
+    connection_->list_page_async(filter, options, call_, std::move(done));
+  });
+}
+
+void CallsClient::list_page_async(const ActivityFilter& filter, const ListOptions& options,
+                                  std::function<void(AsyncResult<Page<Call>>)> done) const {
+  internal::require_valid_list_options(options);
+  internal::require_valid_filter(filter);
+  connection_->list_page_async(filter, options, call_, internal::guard_callback(std::move(done)));
+}
+
+std::future<Call> CallsClient::fetch_async(const std::string& id,
+                                           const std::vector<std::string>& fields) const {
+  require_id(id, "call id");
+  return internal::future_from<Call>([&](std::function<void(AsyncResult<Call>)> done) {
+    connection_->fetch_async(id, fields, call_, std::move(done));
+  });
+}
+
+void CallsClient::fetch_async(const std::string& id, const std::vector<std::string>& fields,
+                              std::function<void(AsyncResult<Call>)> done) const {
+  require_id(id, "call id");
+  connection_->fetch_async(id, fields, call_, internal::guard_callback(std::move(done)));
+}
+
+std::future<Call> CallsClient::log_async(const CallLog& log) const {
+  return internal::future_from<Call>([&](std::function<void(AsyncResult<Call>)> done) {
+    connection_->log_async(log, call_, std::move(done));
+  });
+}
+
+void CallsClient::log_async(const CallLog& log, std::function<void(AsyncResult<Call>)> done) const {
+  connection_->log_async(log, call_, internal::guard_callback(std::move(done)));
+}
+
+std::future<Call> CallsClient::set_outcome_async(const std::string& call_id,
+                                                 const std::string& outcome_id) const {
+  require_id(call_id, "call id");
+  require_id(outcome_id, "outcome id");
+  return internal::future_from<Call>([&](std::function<void(AsyncResult<Call>)> done) {
+    connection_->set_outcome_async(call_id, outcome_id, call_, std::move(done));
+  });
+}
+
+void CallsClient::set_outcome_async(const std::string& call_id, const std::string& outcome_id,
+                                    std::function<void(AsyncResult<Call>)> done) const {
+  require_id(call_id, "call id");
+  require_id(outcome_id, "outcome id");
+  connection_->set_outcome_async(call_id, outcome_id, call_,
+                                 internal::guard_callback(std::move(done)));
+}
+
+std::future<Call> CallsClient::clear_outcome_async(const std::string& call_id) const {
+  require_id(call_id, "call id");
+  return internal::future_from<Call>([&](std::function<void(AsyncResult<Call>)> done) {
+    connection_->clear_outcome_async(call_id, call_, std::move(done));
+  });
+}
+
+void CallsClient::clear_outcome_async(const std::string& call_id,
+                                      std::function<void(AsyncResult<Call>)> done) const {
+  require_id(call_id, "call id");
+  connection_->clear_outcome_async(call_id, call_, internal::guard_callback(std::move(done)));
 }
 
 std::optional<RateLimitInfo> CallsClient::rate_limit() const { return connection_->rate_limit(); }

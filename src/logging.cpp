@@ -55,6 +55,10 @@ std::string format_line(const HttpLogRecord& record) {
   std::snprintf(elapsed, sizeof elapsed, " in %.1f ms",
                 static_cast<double>(record.elapsed.count()) / 1000.0);
   line += elapsed;
+  if (!record.http_version.empty()) {
+    line += " over HTTP/";
+    append_printable(line, record.http_version);
+  }
   const std::string_view id = request_id(record.response_headers);
   if (!id.empty()) {
     line += " request-id ";

@@ -4,6 +4,7 @@
 #include <utility>
 
 #include "internal/argument_checks.hpp"
+#include "internal/async_bridge.hpp"
 
 namespace closeio {
 
@@ -56,6 +57,67 @@ Meeting MeetingsClient::set_outcome(const std::string& meeting_id,
 Meeting MeetingsClient::clear_outcome(const std::string& meeting_id) const {
   require_id(meeting_id, "meeting id");
   return connection_->clear_outcome(meeting_id, call_);
+}
+
+std::future<Page<Meeting>> MeetingsClient::list_page_async(const ActivityFilter& filter,
+                                                           const ListOptions& options) const {
+  internal::require_valid_list_options(options);
+  internal::require_valid_filter(filter);
+  return internal::future_from<Page<Meeting>>(
+      [&](std::function<void(AsyncResult<Page<Meeting>>)> done) {
+        connection_->list_page_async(filter, options, call_, std::move(done));
+      });
+}
+
+void MeetingsClient::list_page_async(const ActivityFilter& filter, const ListOptions& options,
+                                     std::function<void(AsyncResult<Page<Meeting>>)> done) const {
+  internal::require_valid_list_options(options);
+  internal::require_valid_filter(filter);
+  connection_->list_page_async(filter, options, call_, internal::guard_callback(std::move(done)));
+}
+
+std::future<Meeting> MeetingsClient::fetch_async(const std::string& id,
+                                                 const std::vector<std::string>& fields) const {
+  require_id(id, "meeting id");
+  return internal::future_from<Meeting>([&](std::function<void(AsyncResult<Meeting>)> done) {
+    connection_->fetch_async(id, fields, call_, std::move(done));
+  });
+}
+
+void MeetingsClient::fetch_async(const std::string& id, const std::vector<std::string>& fields,
+                                 std::function<void(AsyncResult<Meeting>)> done) const {
+  require_id(id, "meeting id");
+  connection_->fetch_async(id, fields, call_, internal::guard_callback(std::move(done)));
+}
+
+std::future<Meeting> MeetingsClient::set_outcome_async(const std::string& meeting_id,
+                                                       const std::string& outcome_id) const {
+  require_id(meeting_id, "meeting id");
+  require_id(outcome_id, "outcome id");
+  return internal::future_from<Meeting>([&](std::function<void(AsyncResult<Meeting>)> done) {
+    connection_->set_outcome_async(meeting_id, outcome_id, call_, std::move(done));
+  });
+}
+
+void MeetingsClient::set_outcome_async(const std::string& meeting_id, const std::string& outcome_id,
+                                       std::function<void(AsyncResult<Meeting>)> done) const {
+  require_id(meeting_id, "meeting id");
+  require_id(outcome_id, "outcome id");
+  connection_->set_outcome_async(meeting_id, outcome_id, call_,
+                                 internal::guard_callback(std::move(done)));
+}
+
+std::future<Meeting> MeetingsClient::clear_outcome_async(const std::string& meeting_id) const {
+  require_id(meeting_id, "meeting id");
+  return internal::future_from<Meeting>([&](std::function<void(AsyncResult<Meeting>)> done) {
+    connection_->clear_outcome_async(meeting_id, call_, std::move(done));
+  });
+}
+
+void MeetingsClient::clear_outcome_async(const std::string& meeting_id,
+                                         std::function<void(AsyncResult<Meeting>)> done) const {
+  require_id(meeting_id, "meeting id");
+  connection_->clear_outcome_async(meeting_id, call_, internal::guard_callback(std::move(done)));
 }
 
 std::optional<RateLimitInfo> MeetingsClient::rate_limit() const {

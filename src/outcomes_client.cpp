@@ -4,6 +4,7 @@
 #include <utility>
 
 #include "internal/argument_checks.hpp"
+#include "internal/async_bridge.hpp"
 
 namespace closeio {
 
@@ -61,6 +62,78 @@ Outcome OutcomesClient::update(const std::string& id, const OutcomeUpdate& chang
 void OutcomesClient::remove(const std::string& id) const {
   require_id(id);
   connection_->remove(id, call_);
+}
+
+std::future<Page<Outcome>> OutcomesClient::list_page_async(const ListOptions& options) const {
+  require_valid_list_options(options);
+  return internal::future_from<Page<Outcome>>(
+      [&](std::function<void(AsyncResult<Page<Outcome>>)> done) {
+        connection_->list_page_async(options, call_, std::move(done));
+      });
+}
+
+void OutcomesClient::list_page_async(const ListOptions& options,
+                                     std::function<void(AsyncResult<Page<Outcome>>)> done) const {
+  require_valid_list_options(options);
+  connection_->list_page_async(options, call_, internal::guard_callback(std::move(done)));
+}
+
+std::future<Outcome> OutcomesClient::create_async(const OutcomeCreate& outcome) const {
+  if (outcome.name.empty()) throw std::invalid_argument("closeio: OutcomeCreate::name is empty");
+  require_sendable_type(outcome.type);
+  return internal::future_from<Outcome>([&](std::function<void(AsyncResult<Outcome>)> done) {
+    connection_->create_async(outcome, call_, std::move(done));
+  });
+}
+
+void OutcomesClient::create_async(const OutcomeCreate& outcome,
+                                  std::function<void(AsyncResult<Outcome>)> done) const {
+  if (outcome.name.empty()) throw std::invalid_argument("closeio: OutcomeCreate::name is empty");
+  require_sendable_type(outcome.type);
+  connection_->create_async(outcome, call_, internal::guard_callback(std::move(done)));
+}
+
+std::future<Outcome> OutcomesClient::fetch_async(const std::string& id,
+                                                 const std::vector<std::string>& fields) const {
+  require_id(id);
+  return internal::future_from<Outcome>([&](std::function<void(AsyncResult<Outcome>)> done) {
+    connection_->fetch_async(id, fields, call_, std::move(done));
+  });
+}
+
+void OutcomesClient::fetch_async(const std::string& id, const std::vector<std::string>& fields,
+                                 std::function<void(AsyncResult<Outcome>)> done) const {
+  require_id(id);
+  connection_->fetch_async(id, fields, call_, internal::guard_callback(std::move(done)));
+}
+
+std::future<Outcome> OutcomesClient::update_async(const std::string& id,
+                                                  const OutcomeUpdate& changes) const {
+  require_id(id);
+  require_sendable_type(changes.type());
+  return internal::future_from<Outcome>([&](std::function<void(AsyncResult<Outcome>)> done) {
+    connection_->update_async(id, changes, call_, std::move(done));
+  });
+}
+
+void OutcomesClient::update_async(const std::string& id, const OutcomeUpdate& changes,
+                                  std::function<void(AsyncResult<Outcome>)> done) const {
+  require_id(id);
+  require_sendable_type(changes.type());
+  connection_->update_async(id, changes, call_, internal::guard_callback(std::move(done)));
+}
+
+std::future<void> OutcomesClient::remove_async(const std::string& id) const {
+  require_id(id);
+  return internal::future_from<void>([&](std::function<void(AsyncResult<void>)> done) {
+    connection_->remove_async(id, call_, std::move(done));
+  });
+}
+
+void OutcomesClient::remove_async(const std::string& id,
+                                  std::function<void(AsyncResult<void>)> done) const {
+  require_id(id);
+  connection_->remove_async(id, call_, internal::guard_callback(std::move(done)));
 }
 
 std::optional<RateLimitInfo> OutcomesClient::rate_limit() const {

@@ -64,7 +64,7 @@ TEST(StreamLogger, OneRedactedLinePerAttempt) {
   ASSERT_EQ(lines.size(), 2u);
   const std::string url = server.base_url() + "outcome/?_limit=100&_skip=0";
   EXPECT_THAT(lines[0], HasSubstr("closeio: GET " + url + " attempt 1: 503 in "));
-  EXPECT_THAT(lines[0], HasSubstr(" ms request-id req-x-1"));
+  EXPECT_THAT(lines[0], HasSubstr(" ms over HTTP/1.1 request-id req-x-1"));
   EXPECT_THAT(lines[1], HasSubstr("closeio: GET " + url + " attempt 2: 200 in "));
   EXPECT_THAT(lines[1], Not(HasSubstr("request-id")));
   // Neither the key nor its Basic encoding ("test-api-key:" in base64).

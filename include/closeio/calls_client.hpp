@@ -2,12 +2,15 @@
 /// The client for Close's Call activities: read calls, log external ones, put outcomes on them.
 #pragma once
 
+#include <functional>
+#include <future>
 #include <memory>
 #include <optional>
 #include <string>
 #include <vector>
 
 #include "closeio/activity_filter.hpp"
+#include "closeio/async_result.hpp"
 #include "closeio/call.hpp"
 #include "closeio/calls_connection.hpp"
 #include "closeio/client_options.hpp"
@@ -67,6 +70,72 @@ class CLOSEIO_EXPORT CallsClient {
   /// PUT /activity/call/{id}/ with `{"outcome_id": null}`; returns the updated call.
   Call clear_outcome(const std::string& call_id) const;
 
+  /// The asynchronous list_page(): returns at once with a future of what list_page() returns or
+  /// throws (CancelledError when the call is cancelled or the session closes first).
+  /// @throws std::invalid_argument at once, for the arguments list_page() refuses; nothing is sent.
+  std::future<Page<Call>> list_page_async(const ActivityFilter& filter = {},
+                                          const ListOptions& options = {}) const;
+  /// list_page_async() with a completion callback for event loops: `done` runs exactly once, on the
+  /// session's I/O thread (see "Asynchronous calls" in README.md). It must not block; it may
+  /// start other asynchronous calls; a blocking call made from it throws std::logic_error.
+  /// Exceptions it throws are dropped.
+  /// @throws std::invalid_argument at once, for the arguments list_page() refuses; nothing is sent
+  ///         and `done` is not called.
+  void list_page_async(const ActivityFilter& filter, const ListOptions& options,
+                       std::function<void(AsyncResult<Page<Call>>)> done) const;
+  /// The asynchronous fetch(): returns at once with a future of what fetch() returns or
+  /// throws (CancelledError when the call is cancelled or the session closes first).
+  /// @throws std::invalid_argument at once, for the arguments fetch() refuses; nothing is sent.
+  std::future<Call> fetch_async(const std::string& id,
+                                const std::vector<std::string>& fields = {}) const;
+  /// fetch_async() with a completion callback for event loops: `done` runs exactly once, on the
+  /// session's I/O thread (see "Asynchronous calls" in README.md). It must not block; it may
+  /// start other asynchronous calls; a blocking call made from it throws std::logic_error.
+  /// Exceptions it throws are dropped.
+  /// @throws std::invalid_argument at once, for the arguments fetch() refuses; nothing is sent
+  ///         and `done` is not called.
+  void fetch_async(const std::string& id, const std::vector<std::string>& fields,
+                   std::function<void(AsyncResult<Call>)> done) const;
+  /// The asynchronous log(): returns at once with a future of what log() returns or
+  /// throws (CancelledError when the call is cancelled or the session closes first).
+  /// @throws std::invalid_argument at once, for the arguments log() refuses; nothing is sent.
+  std::future<Call> log_async(const CallLog& log) const;
+  /// log_async() with a completion callback for event loops: `done` runs exactly once, on the
+  /// session's I/O thread (see "Asynchronous calls" in README.md). It must not block; it may
+  /// start other asynchronous calls; a blocking call made from it throws std::logic_error.
+  /// Exceptions it throws are dropped.
+  /// @throws std::invalid_argument at once, for the arguments log() refuses; nothing is sent
+  ///         and `done` is not called.
+  void log_async(const CallLog& log, std::function<void(AsyncResult<Call>)> done) const;
+  /// The asynchronous set_outcome(): returns at once with a future of what set_outcome() returns or
+  /// throws (CancelledError when the call is cancelled or the session closes first).
+  /// @throws std::invalid_argument at once, for the arguments set_outcome() refuses; nothing is
+  /// sent.
+  std::future<Call> set_outcome_async(const std::string& call_id,
+                                      const std::string& outcome_id) const;
+  /// set_outcome_async() with a completion callback for event loops: `done` runs exactly once, on
+  /// the session's I/O thread (see "Asynchronous calls" in README.md). It must not block; it may
+  /// start other asynchronous calls; a blocking call made from it throws std::logic_error.
+  /// Exceptions it throws are dropped.
+  /// @throws std::invalid_argument at once, for the arguments set_outcome() refuses; nothing is
+  /// sent
+  ///         and `done` is not called.
+  void set_outcome_async(const std::string& call_id, const std::string& outcome_id,
+                         std::function<void(AsyncResult<Call>)> done) const;
+  /// The asynchronous clear_outcome(): returns at once with a future of what clear_outcome()
+  /// returns or throws (CancelledError when the call is cancelled or the session closes first).
+  /// @throws std::invalid_argument at once, for the arguments clear_outcome() refuses; nothing is
+  /// sent.
+  std::future<Call> clear_outcome_async(const std::string& call_id) const;
+  /// clear_outcome_async() with a completion callback for event loops: `done` runs exactly once, on
+  /// the session's I/O thread (see "Asynchronous calls" in README.md). It must not block; it may
+  /// start other asynchronous calls; a blocking call made from it throws std::logic_error.
+  /// Exceptions it throws are dropped.
+  /// @throws std::invalid_argument at once, for the arguments clear_outcome() refuses; nothing is
+  /// sent
+  ///         and `done` is not called.
+  void clear_outcome_async(const std::string& call_id,
+                           std::function<void(AsyncResult<Call>)> done) const;
   /// The rate-limit figures of the latest response that carried them, if any.
   std::optional<RateLimitInfo> rate_limit() const;
 

@@ -2,12 +2,14 @@
 /// The seam between CallsClient and the wire: one virtual call per operation.
 #pragma once
 
+#include <functional>
 #include <memory>
 #include <optional>
 #include <string>
 #include <vector>
 
 #include "closeio/activity_filter.hpp"
+#include "closeio/async_result.hpp"
 #include "closeio/call.hpp"
 #include "closeio/client_options.hpp"
 #include "closeio/export.hpp"
@@ -40,6 +42,40 @@ class CLOSEIO_EXPORT CallsConnection {
                            const CallOptions& call);
   /// PUT /activity/call/{id}/ with `{"outcome_id": null}`.
   virtual Call clear_outcome(const std::string& id, const CallOptions& call);
+  /// The asynchronous list_page(): returns at once; `done` receives the value or the exception
+  /// list_page() would throw, exactly once. The HTTP connection runs it on the session's I/O thread
+  /// (`done` runs there). The default body calls list_page() on the calling thread and `done`
+  /// before returning, so subclasses and mocks written against list_page() alone keep working.
+  virtual void list_page_async(const ActivityFilter& filter, const ListOptions& options,
+                               const CallOptions& call,
+                               std::function<void(AsyncResult<Page<Call>>)> done);
+  /// The asynchronous fetch(): returns at once; `done` receives the value or the exception
+  /// fetch() would throw, exactly once. The HTTP connection runs it on the session's I/O thread
+  /// (`done` runs there). The default body calls fetch() on the calling thread and `done` before
+  /// returning, so subclasses and mocks written against fetch() alone keep working.
+  virtual void fetch_async(const std::string& id, const std::vector<std::string>& fields,
+                           const CallOptions& call, std::function<void(AsyncResult<Call>)> done);
+  /// The asynchronous log(): returns at once; `done` receives the value or the exception
+  /// log() would throw, exactly once. The HTTP connection runs it on the session's I/O thread
+  /// (`done` runs there). The default body calls log() on the calling thread and `done` before
+  /// returning, so subclasses and mocks written against log() alone keep working.
+  virtual void log_async(const CallLog& log, const CallOptions& call,
+                         std::function<void(AsyncResult<Call>)> done);
+  /// The asynchronous set_outcome(): returns at once; `done` receives the value or the exception
+  /// set_outcome() would throw, exactly once. The HTTP connection runs it on the session's I/O
+  /// thread
+  /// (`done` runs there). The default body calls set_outcome() on the calling thread and `done`
+  /// before returning, so subclasses and mocks written against set_outcome() alone keep working.
+  virtual void set_outcome_async(const std::string& call_id, const std::string& outcome_id,
+                                 const CallOptions& call,
+                                 std::function<void(AsyncResult<Call>)> done);
+  /// The asynchronous clear_outcome(): returns at once; `done` receives the value or the exception
+  /// clear_outcome() would throw, exactly once. The HTTP connection runs it on the session's I/O
+  /// thread
+  /// (`done` runs there). The default body calls clear_outcome() on the calling thread and `done`
+  /// before returning, so subclasses and mocks written against clear_outcome() alone keep working.
+  virtual void clear_outcome_async(const std::string& call_id, const CallOptions& call,
+                                   std::function<void(AsyncResult<Call>)> done);
   /// The rate-limit state of the latest response that reported one, if any.
   virtual std::optional<RateLimitInfo> rate_limit() const;
 };

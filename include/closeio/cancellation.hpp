@@ -10,7 +10,8 @@
 namespace closeio {
 namespace internal {
 struct CancellationState;
-}
+struct CancellationAccess;
+}  // namespace internal
 
 /// Observes a CancellationSource. Default-constructed tokens are never cancelled. Cheap to copy;
 /// thread-safe.
@@ -27,6 +28,7 @@ class CLOSEIO_EXPORT CancellationToken {
 
  private:
   friend class CancellationSource;
+  friend struct internal::CancellationAccess;
   explicit CancellationToken(std::shared_ptr<internal::CancellationState> state)
       : state_(std::move(state)) {}
   std::shared_ptr<internal::CancellationState> state_;

@@ -38,6 +38,9 @@ struct CLOSEIO_EXPORT ClientOptions {
   std::chrono::milliseconds max_rate_limit_wait{60000};
   /// Bound on a whole call: every attempt plus every wait. Zero means no bound. Default: 0.
   std::chrono::milliseconds call_deadline{0};
+  /// Most asynchronous requests (the `*_async` calls) one session has on the wire at once; more
+  /// wait in a queue, in the order they were made. Must be at least 1. Default: 8.
+  int max_concurrent_requests = 8;
   /// Largest response body accepted, in bytes; larger ones raise DecodeError. Default: 16 MiB.
   std::size_t max_response_bytes = 16u * 1024u * 1024u;
 

@@ -4,6 +4,7 @@
 #pragma once
 
 #include "closeio/activity_filter.hpp"
+#include "closeio/async_result.hpp"
 #include "closeio/call.hpp"
 #include "closeio/calls_client.hpp"
 #include "closeio/calls_connection.hpp"

@@ -26,15 +26,17 @@ struct HttpLogRecord {
   HttpHeaders request_headers;           ///< As sent, redacted.
   HttpHeaders response_headers;          ///< As received, redacted.
   std::string error;                     ///< Transport failure text; empty on an answer.
+  std::string http_version;  ///< HTTP version of the attempt ("1.1", "2"); empty without one.
 };
 
-/// Receives one record per attempt, on the calling thread. Must not throw.
+/// Receives one record per attempt: on the calling thread for a blocking call, on the session's
+/// I/O thread for an asynchronous one (so it must be thread-safe and quick). Must not throw.
 using HttpLogger = std::function<void(const HttpLogRecord&)>;
 
 /// A logger that writes one line per attempt to `out`:
-/// `closeio: GET https://api.close.com/api/v1/outcome/x/ attempt 1: 200 in 12.3 ms
-/// request-id abc`, or `...: failed: <error> in ...` when no answer arrived. The line holds
-/// only the record's redacted contents (no header but the request id); control characters
+/// `closeio: GET https://api.close.com/api/v1/outcome/x/ attempt 1: 200 in 12.3 ms over
+/// HTTP/1.1 request-id abc`, or `...: failed: <error> in ...` when no answer arrived. The line
+/// holds only the record's redacted contents (no header but the request id); control characters
 /// from the server are shown as `\xNN`. Lines from several threads never interleave. `out`
 /// must outlive every client using the logger.
 CLOSEIO_EXPORT HttpLogger stream_logger(std::ostream& out);

@@ -3,11 +3,14 @@
 /// of every outcome it returns.
 #pragma once
 
+#include <functional>
+#include <future>
 #include <memory>
 #include <optional>
 #include <string>
 #include <vector>
 
+#include "closeio/async_result.hpp"
 #include "closeio/client_options.hpp"
 #include "closeio/export.hpp"
 #include "closeio/list_options.hpp"
@@ -137,6 +140,66 @@ class CLOSEIO_EXPORT OutcomesClient {
   ///         ClientOptions::max_response_bytes.
   void remove(const std::string& id) const;
 
+  /// The asynchronous list_page(): returns at once with a future of what list_page() returns or
+  /// throws (CancelledError when the call is cancelled or the session closes first).
+  /// @throws std::invalid_argument at once, for the arguments list_page() refuses; nothing is sent.
+  std::future<Page<Outcome>> list_page_async(const ListOptions& options = {}) const;
+  /// list_page_async() with a completion callback for event loops: `done` runs exactly once, on the
+  /// session's I/O thread (see "Asynchronous calls" in README.md). It must not block; it may
+  /// start other asynchronous calls; a blocking call made from it throws std::logic_error.
+  /// Exceptions it throws are dropped.
+  /// @throws std::invalid_argument at once, for the arguments list_page() refuses; nothing is sent
+  ///         and `done` is not called.
+  void list_page_async(const ListOptions& options,
+                       std::function<void(AsyncResult<Page<Outcome>>)> done) const;
+  /// The asynchronous create(): returns at once with a future of what create() returns or
+  /// throws (CancelledError when the call is cancelled or the session closes first).
+  /// @throws std::invalid_argument at once, for the arguments create() refuses; nothing is sent.
+  std::future<Outcome> create_async(const OutcomeCreate& outcome) const;
+  /// create_async() with a completion callback for event loops: `done` runs exactly once, on the
+  /// session's I/O thread (see "Asynchronous calls" in README.md). It must not block; it may
+  /// start other asynchronous calls; a blocking call made from it throws std::logic_error.
+  /// Exceptions it throws are dropped.
+  /// @throws std::invalid_argument at once, for the arguments create() refuses; nothing is sent
+  ///         and `done` is not called.
+  void create_async(const OutcomeCreate& outcome,
+                    std::function<void(AsyncResult<Outcome>)> done) const;
+  /// The asynchronous fetch(): returns at once with a future of what fetch() returns or
+  /// throws (CancelledError when the call is cancelled or the session closes first).
+  /// @throws std::invalid_argument at once, for the arguments fetch() refuses; nothing is sent.
+  std::future<Outcome> fetch_async(const std::string& id,
+                                   const std::vector<std::string>& fields = {}) const;
+  /// fetch_async() with a completion callback for event loops: `done` runs exactly once, on the
+  /// session's I/O thread (see "Asynchronous calls" in README.md). It must not block; it may
+  /// start other asynchronous calls; a blocking call made from it throws std::logic_error.
+  /// Exceptions it throws are dropped.
+  /// @throws std::invalid_argument at once, for the arguments fetch() refuses; nothing is sent
+  ///         and `done` is not called.
+  void fetch_async(const std::string& id, const std::vector<std::string>& fields,
+                   std::function<void(AsyncResult<Outcome>)> done) const;
+  /// The asynchronous update(): returns at once with a future of what update() returns or
+  /// throws (CancelledError when the call is cancelled or the session closes first).
+  /// @throws std::invalid_argument at once, for the arguments update() refuses; nothing is sent.
+  std::future<Outcome> update_async(const std::string& id, const OutcomeUpdate& changes) const;
+  /// update_async() with a completion callback for event loops: `done` runs exactly once, on the
+  /// session's I/O thread (see "Asynchronous calls" in README.md). It must not block; it may
+  /// start other asynchronous calls; a blocking call made from it throws std::logic_error.
+  /// Exceptions it throws are dropped.
+  /// @throws std::invalid_argument at once, for the arguments update() refuses; nothing is sent
+  ///         and `done` is not called.
+  void update_async(const std::string& id, const OutcomeUpdate& changes,
+                    std::function<void(AsyncResult<Outcome>)> done) const;
+  /// The asynchronous remove(): returns at once with a future of what remove() returns or
+  /// throws (CancelledError when the call is cancelled or the session closes first).
+  /// @throws std::invalid_argument at once, for the arguments remove() refuses; nothing is sent.
+  std::future<void> remove_async(const std::string& id) const;
+  /// remove_async() with a completion callback for event loops: `done` runs exactly once, on the
+  /// session's I/O thread (see "Asynchronous calls" in README.md). It must not block; it may
+  /// start other asynchronous calls; a blocking call made from it throws std::logic_error.
+  /// Exceptions it throws are dropped.
+  /// @throws std::invalid_argument at once, for the arguments remove() refuses; nothing is sent
+  ///         and `done` is not called.
+  void remove_async(const std::string& id, std::function<void(AsyncResult<void>)> done) const;
   /// The rate-limit figures of the latest response that carried them, if any. Sends nothing;
   /// does not throw for the HTTP connection.
   std::optional<RateLimitInfo> rate_limit() const;

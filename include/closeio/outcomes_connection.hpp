@@ -3,11 +3,13 @@
 /// operation), and make_outcomes_connection(), its libcurl implementation.
 #pragma once
 
+#include <functional>
 #include <memory>
 #include <optional>
 #include <string>
 #include <vector>
 
+#include "closeio/async_result.hpp"
 #include "closeio/client_options.hpp"
 #include "closeio/export.hpp"
 #include "closeio/list_options.hpp"
@@ -71,6 +73,37 @@ class CLOSEIO_EXPORT OutcomesConnection {
   /// @throws DecodeError when the answer is not the documented JSON.
   /// @throws CancelledError when `call.cancellation` was cancelled.
   virtual void remove(const std::string& id, const CallOptions& call);
+  /// The asynchronous list_page(): returns at once; `done` receives the value or the exception
+  /// list_page() would throw, exactly once. The HTTP connection runs it on the session's I/O thread
+  /// (`done` runs there). The default body calls list_page() on the calling thread and `done`
+  /// before returning, so subclasses and mocks written against list_page() alone keep working.
+  virtual void list_page_async(const ListOptions& options, const CallOptions& call,
+                               std::function<void(AsyncResult<Page<Outcome>>)> done);
+  /// The asynchronous create(): returns at once; `done` receives the value or the exception
+  /// create() would throw, exactly once. The HTTP connection runs it on the session's I/O thread
+  /// (`done` runs there). The default body calls create() on the calling thread and `done` before
+  /// returning, so subclasses and mocks written against create() alone keep working.
+  virtual void create_async(const OutcomeCreate& outcome, const CallOptions& call,
+                            std::function<void(AsyncResult<Outcome>)> done);
+  /// The asynchronous fetch(): returns at once; `done` receives the value or the exception
+  /// fetch() would throw, exactly once. The HTTP connection runs it on the session's I/O thread
+  /// (`done` runs there). The default body calls fetch() on the calling thread and `done` before
+  /// returning, so subclasses and mocks written against fetch() alone keep working.
+  virtual void fetch_async(const std::string& id, const std::vector<std::string>& fields,
+                           const CallOptions& call, std::function<void(AsyncResult<Outcome>)> done);
+  /// The asynchronous update(): returns at once; `done` receives the value or the exception
+  /// update() would throw, exactly once. The HTTP connection runs it on the session's I/O thread
+  /// (`done` runs there). The default body calls update() on the calling thread and `done` before
+  /// returning, so subclasses and mocks written against update() alone keep working.
+  virtual void update_async(const std::string& id, const OutcomeUpdate& changes,
+                            const CallOptions& call,
+                            std::function<void(AsyncResult<Outcome>)> done);
+  /// The asynchronous remove(): returns at once; `done` receives the value or the exception
+  /// remove() would throw, exactly once. The HTTP connection runs it on the session's I/O thread
+  /// (`done` runs there). The default body calls remove() on the calling thread and `done` before
+  /// returning, so subclasses and mocks written against remove() alone keep working.
+  virtual void remove_async(const std::string& id, const CallOptions& call,
+                            std::function<void(AsyncResult<void>)> done);
   /// The rate-limit state of the latest response that reported one, if any.
   virtual std::optional<RateLimitInfo> rate_limit() const;
 };

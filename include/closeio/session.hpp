@@ -29,6 +29,13 @@ struct SessionAccess;
 ///
 /// A client made from ClientOptions alone gets a session of its own.
 ///
+/// @par Asynchronous calls
+/// The first `*_async` call starts the session's I/O thread, which runs every asynchronous call
+/// of the session (at most ClientOptions::max_concurrent_requests on the wire at once, paced by
+/// Close's RateLimit figures) and their completion callbacks. When the last copy of the session
+/// and the last client made from it are gone, the calls still running are cancelled
+/// (CancelledError) and the thread is joined.
+///
 /// @par Thread safety
 /// Safe to use from many threads at once. A cheap value: copies share the same session, which
 /// lives as long as the last copy or client made from it.

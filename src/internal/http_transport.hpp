@@ -51,6 +51,7 @@ struct HttpResult {
   /// libcurl sent it again on a new connection. Only possible for `replayable` requests.
   bool resent_by_libcurl = false;
   HttpHeaders request_headers;  ///< As sent, for the logging hook; Authorization included.
+  std::string http_version;     ///< "1.1", "2", ...; empty when no connection was made.
 };
 
 /// Sends requests. Implementations are thread-safe.

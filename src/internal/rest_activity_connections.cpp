@@ -4,6 +4,7 @@
 
 #include "closeio/timestamp.hpp"
 #include "internal/argument_checks.hpp"
+#include "internal/async_bridge.hpp"
 #include "internal/session_access.hpp"
 #include "internal/unimplemented.hpp"
 #include "internal/url.hpp"
@@ -30,6 +31,22 @@ Page<T> list_activities(RestCaller& caller, std::string_view collection,
   require_valid_list_options(options);
   require_valid_filter(filter);
   return list_items<T>(caller, collection, activity_filter_query(filter), options, call);
+}
+
+template <class T>
+RestPlan<Page<T>> list_activities_plan(std::string_view collection, const ActivityFilter& filter,
+                                       const ListOptions& options) {
+  require_valid_list_options(options);
+  require_valid_filter(filter);
+  return list_plan<T>(collection, activity_filter_query(filter), options);
+}
+
+template <class T>
+RestPlan<T> assign_outcome_plan(std::string_view collection, const std::string& id,
+                                std::string_view what,
+                                const std::optional<std::string>& outcome_id) {
+  return write_plan<T>("PUT", item_path(collection, id, what),
+                       encode_outcome_assignment(outcome_id));
 }
 
 }  // namespace
@@ -75,6 +92,44 @@ Call RestCallsConnection::clear_outcome(const std::string& id, const CallOptions
   return assign_outcome<Call>(*caller_, kCalls, id, "call id", std::nullopt, call);
 }
 
+void RestCallsConnection::list_page_async(const ActivityFilter& filter, const ListOptions& options,
+                                          const CallOptions& call,
+                                          std::function<void(AsyncResult<Page<Call>>)> done) {
+  run_plan_async<Page<Call>>(
+      *caller_, [&] { return list_activities_plan<Call>(kCalls, filter, options); }, call,
+      std::move(done));
+}
+
+void RestCallsConnection::fetch_async(const std::string& id, const std::vector<std::string>& fields,
+                                      const CallOptions& call,
+                                      std::function<void(AsyncResult<Call>)> done) {
+  run_plan_async<Call>(
+      *caller_, [&] { return fetch_plan<Call>(item_path(kCalls, id, "call id"), fields); }, call,
+      std::move(done));
+}
+
+void RestCallsConnection::log_async(const CallLog& log, const CallOptions& call,
+                                    std::function<void(AsyncResult<Call>)> done) {
+  run_plan_async<Call>(
+      *caller_, [&] { return write_plan<Call>("POST", std::string(kCalls), encode_call_log(log)); },
+      call, std::move(done));
+}
+
+void RestCallsConnection::set_outcome_async(const std::string& call_id,
+                                            const std::string& outcome_id, const CallOptions& call,
+                                            std::function<void(AsyncResult<Call>)> done) {
+  run_plan_async<Call>(
+      *caller_, [&] { return assign_outcome_plan<Call>(kCalls, call_id, "call id", outcome_id); },
+      call, std::move(done));
+}
+
+void RestCallsConnection::clear_outcome_async(const std::string& call_id, const CallOptions& call,
+                                              std::function<void(AsyncResult<Call>)> done) {
+  run_plan_async<Call>(
+      *caller_, [&] { return assign_outcome_plan<Call>(kCalls, call_id, "call id", std::nullopt); },
+      call, std::move(done));
+}
+
 std::optional<RateLimitInfo> RestCallsConnection::rate_limit() const {
   return caller_->rate_limit();
 }
@@ -100,6 +155,44 @@ Meeting RestMeetingsConnection::set_outcome(const std::string& id, const std::st
 
 Meeting RestMeetingsConnection::clear_outcome(const std::string& id, const CallOptions& call) {
   return assign_outcome<Meeting>(*caller_, kMeetings, id, "meeting id", std::nullopt, call);
+}
+
+void RestMeetingsConnection::list_page_async(const ActivityFilter& filter,
+                                             const ListOptions& options, const CallOptions& call,
+                                             std::function<void(AsyncResult<Page<Meeting>>)> done) {
+  run_plan_async<Page<Meeting>>(
+      *caller_, [&] { return list_activities_plan<Meeting>(kMeetings, filter, options); }, call,
+      std::move(done));
+}
+
+void RestMeetingsConnection::fetch_async(const std::string& id,
+                                         const std::vector<std::string>& fields,
+                                         const CallOptions& call,
+                                         std::function<void(AsyncResult<Meeting>)> done) {
+  run_plan_async<Meeting>(
+      *caller_, [&] { return fetch_plan<Meeting>(item_path(kMeetings, id, "meeting id"), fields); },
+      call, std::move(done));
+}
+
+void RestMeetingsConnection::set_outcome_async(const std::string& meeting_id,
+                                               const std::string& outcome_id,
+                                               const CallOptions& call,
+                                               std::function<void(AsyncResult<Meeting>)> done) {
+  run_plan_async<Meeting>(
+      *caller_,
+      [&] { return assign_outcome_plan<Meeting>(kMeetings, meeting_id, "meeting id", outcome_id); },
+      call, std::move(done));
+}
+
+void RestMeetingsConnection::clear_outcome_async(const std::string& meeting_id,
+                                                 const CallOptions& call,
+                                                 std::function<void(AsyncResult<Meeting>)> done) {
+  run_plan_async<Meeting>(
+      *caller_,
+      [&] {
+        return assign_outcome_plan<Meeting>(kMeetings, meeting_id, "meeting id", std::nullopt);
+      },
+      call, std::move(done));
 }
 
 std::optional<RateLimitInfo> RestMeetingsConnection::rate_limit() const {
@@ -133,6 +226,29 @@ Call CallsConnection::set_outcome(const std::string& /*unused*/, const std::stri
 Call CallsConnection::clear_outcome(const std::string& /*unused*/, const CallOptions& /*unused*/) {
   throw_unimplemented("CallsConnection", "clear_outcome()");
 }
+void CallsConnection::list_page_async(const ActivityFilter& filter, const ListOptions& options,
+                                      const CallOptions& call,
+                                      std::function<void(AsyncResult<Page<Call>>)> done) {
+  internal::complete_now<Page<Call>>(done, [&] { return this->list_page(filter, options, call); });
+}
+void CallsConnection::fetch_async(const std::string& id, const std::vector<std::string>& fields,
+                                  const CallOptions& call,
+                                  std::function<void(AsyncResult<Call>)> done) {
+  internal::complete_now<Call>(done, [&] { return this->fetch(id, fields, call); });
+}
+void CallsConnection::log_async(const CallLog& log, const CallOptions& call,
+                                std::function<void(AsyncResult<Call>)> done) {
+  internal::complete_now<Call>(done, [&] { return this->log(log, call); });
+}
+void CallsConnection::set_outcome_async(const std::string& call_id, const std::string& outcome_id,
+                                        const CallOptions& call,
+                                        std::function<void(AsyncResult<Call>)> done) {
+  internal::complete_now<Call>(done, [&] { return this->set_outcome(call_id, outcome_id, call); });
+}
+void CallsConnection::clear_outcome_async(const std::string& call_id, const CallOptions& call,
+                                          std::function<void(AsyncResult<Call>)> done) {
+  internal::complete_now<Call>(done, [&] { return this->clear_outcome(call_id, call); });
+}
 std::optional<RateLimitInfo> CallsConnection::rate_limit() const { return std::nullopt; }
 
 MeetingsConnection::~MeetingsConnection() = default;
@@ -154,6 +270,27 @@ Meeting MeetingsConnection::set_outcome(const std::string& /*unused*/,
 Meeting MeetingsConnection::clear_outcome(const std::string& /*unused*/,
                                           const CallOptions& /*unused*/) {
   throw_unimplemented("MeetingsConnection", "clear_outcome()");
+}
+void MeetingsConnection::list_page_async(const ActivityFilter& filter, const ListOptions& options,
+                                         const CallOptions& call,
+                                         std::function<void(AsyncResult<Page<Meeting>>)> done) {
+  internal::complete_now<Page<Meeting>>(done,
+                                        [&] { return this->list_page(filter, options, call); });
+}
+void MeetingsConnection::fetch_async(const std::string& id, const std::vector<std::string>& fields,
+                                     const CallOptions& call,
+                                     std::function<void(AsyncResult<Meeting>)> done) {
+  internal::complete_now<Meeting>(done, [&] { return this->fetch(id, fields, call); });
+}
+void MeetingsConnection::set_outcome_async(const std::string& meeting_id,
+                                           const std::string& outcome_id, const CallOptions& call,
+                                           std::function<void(AsyncResult<Meeting>)> done) {
+  internal::complete_now<Meeting>(done,
+                                  [&] { return this->set_outcome(meeting_id, outcome_id, call); });
+}
+void MeetingsConnection::clear_outcome_async(const std::string& meeting_id, const CallOptions& call,
+                                             std::function<void(AsyncResult<Meeting>)> done) {
+  internal::complete_now<Meeting>(done, [&] { return this->clear_outcome(meeting_id, call); });
 }
 std::optional<RateLimitInfo> MeetingsConnection::rate_limit() const { return std::nullopt; }
 

@@ -29,6 +29,18 @@ class RestCallsConnection final : public CallsConnection {
   Call set_outcome(const std::string& id, const std::string& outcome_id,
                    const CallOptions& call) override;
   Call clear_outcome(const std::string& id, const CallOptions& call) override;
+  void list_page_async(const ActivityFilter& filter, const ListOptions& options,
+                       const CallOptions& call,
+                       std::function<void(AsyncResult<Page<Call>>)> done) override;
+  void fetch_async(const std::string& id, const std::vector<std::string>& fields,
+                   const CallOptions& call, std::function<void(AsyncResult<Call>)> done) override;
+  void log_async(const CallLog& log, const CallOptions& call,
+                 std::function<void(AsyncResult<Call>)> done) override;
+  void set_outcome_async(const std::string& call_id, const std::string& outcome_id,
+                         const CallOptions& call,
+                         std::function<void(AsyncResult<Call>)> done) override;
+  void clear_outcome_async(const std::string& call_id, const CallOptions& call,
+                           std::function<void(AsyncResult<Call>)> done) override;
   std::optional<RateLimitInfo> rate_limit() const override;
 
  private:
@@ -46,6 +58,17 @@ class RestMeetingsConnection final : public MeetingsConnection {
   Meeting set_outcome(const std::string& id, const std::string& outcome_id,
                       const CallOptions& call) override;
   Meeting clear_outcome(const std::string& id, const CallOptions& call) override;
+  void list_page_async(const ActivityFilter& filter, const ListOptions& options,
+                       const CallOptions& call,
+                       std::function<void(AsyncResult<Page<Meeting>>)> done) override;
+  void fetch_async(const std::string& id, const std::vector<std::string>& fields,
+                   const CallOptions& call,
+                   std::function<void(AsyncResult<Meeting>)> done) override;
+  void set_outcome_async(const std::string& meeting_id, const std::string& outcome_id,
+                         const CallOptions& call,
+                         std::function<void(AsyncResult<Meeting>)> done) override;
+  void clear_outcome_async(const std::string& meeting_id, const CallOptions& call,
+                           std::function<void(AsyncResult<Meeting>)> done) override;
   std::optional<RateLimitInfo> rate_limit() const override;
 
  private:

@@ -5,6 +5,7 @@
 
 #include "closeio/version.hpp"
 #include "internal/credentials_access.hpp"
+#include "internal/curl_multi_engine.hpp"
 #include "internal/curl_transport.hpp"
 #include "internal/error_body.hpp"
 #include "internal/error_mapping.hpp"
@@ -25,6 +26,9 @@ void validate_options(const ClientOptions& o) {
   if (o.max_retries < 0) throw std::invalid_argument("closeio: max_retries must be 0 or more");
   if (o.call_deadline.count() < 0 || o.max_rate_limit_wait.count() < 0) {
     throw std::invalid_argument("closeio: call_deadline and max_rate_limit_wait must be >= 0");
+  }
+  if (o.max_concurrent_requests < 1) {
+    throw std::invalid_argument("closeio: max_concurrent_requests must be 1 or more");
   }
   if (o.max_response_bytes == 0) {
     throw std::invalid_argument("closeio: max_response_bytes must be positive");
@@ -89,8 +93,15 @@ RestCaller::RestCaller(ClientOptions options, std::shared_ptr<HttpTransport> tra
     config.ca_file = options_.ca_file;
     config.ca_path = options_.ca_path;
     config.proxy = options_.proxy;
+    engine_ = std::make_unique<CurlMultiEngine>(
+        config, static_cast<std::size_t>(options_.max_concurrent_requests));
     transport_ = std::make_shared<CurlTransport>(std::move(config));
   }
+}
+
+RestCaller::~RestCaller() {
+  // Before any other member goes: the calls still running finish (as cancelled) first.
+  engine_.reset();
 }
 
 HttpRequest RestCaller::http_request(const RestRequest& request, const CallOptions& call) const {
@@ -108,38 +119,159 @@ HttpRequest RestCaller::http_request(const RestRequest& request, const CallOptio
   return out;
 }
 
+// Throws when the call may not make another attempt (cancelled, deadline passed); otherwise
+// sets the attempt's timeout to what is left of the deadline.
+void RestCaller::begin_attempt(Attempt& attempt, HttpRequest& http, const CallOptions& call) const {
+  if (call.cancellation.cancelled()) attempt.throw_cancelled(attempt.number - 1);
+  http.timeout = options_.timeout;
+  if (attempt.deadline.count() > 0) {
+    const milliseconds left = attempt.remaining();
+    if (left.count() <= 0) {
+      throw TransportError("closeio: " + attempt.shown + ": call deadline of " +
+                               std::to_string(attempt.deadline.count()) + " ms exceeded",
+                           true, attempt.number - 1);
+    }
+    http.timeout = std::min(http.timeout, left);
+  }
+}
+
+// After a failed attempt (classify() returned nothing): how long to wait before the next one,
+// or std::nullopt when attempt.failure is the call's answer.
+std::optional<milliseconds> RestCaller::next_wait(const Attempt& attempt) const {
+  const std::optional<milliseconds> wait =
+      attempt.safe_to_repeat ? retry_policy_->next_wait(attempt.retry) : std::nullopt;
+  // Waiting past the deadline cannot succeed: report the real failure now instead.
+  if (!wait || (attempt.deadline.count() > 0 && *wait >= attempt.remaining())) return std::nullopt;
+  return wait;
+}
+
+void RestCaller::require_not_io_thread(const char* what) const {
+  if (engine_ && engine_->on_io_thread()) {
+    throw std::logic_error(std::string("closeio: ") + what +
+                           " is a blocking call and may not run on the session's I/O thread "
+                           "(inside a completion callback); use its _async form");
+  }
+}
+
 RestAnswer RestCaller::send(const RestRequest& request, const CallOptions& call) {
+  require_not_io_thread("a blocking call");
   Attempt attempt;
   attempt.shown = request.method + " /" + request.path;
   attempt.deadline = call.deadline.count() > 0 ? call.deadline : options_.call_deadline;
   HttpRequest http = http_request(request, call);
 
   for (;; ++attempt.number) {
-    if (call.cancellation.cancelled()) attempt.throw_cancelled(attempt.number - 1);
-    http.timeout = options_.timeout;
-    if (attempt.deadline.count() > 0) {
-      const milliseconds left = attempt.remaining();
-      if (left.count() <= 0) {
-        throw TransportError("closeio: " + attempt.shown + ": call deadline of " +
-                                 std::to_string(attempt.deadline.count()) + " ms exceeded",
-                             true, attempt.number - 1);
-      }
-      http.timeout = std::min(http.timeout, left);
-    }
-
+    begin_attempt(attempt, http, call);
     HttpResult result = transport_->perform(http);
     if (options_.logger) log_attempt(http, attempt.number, result);
     if (std::optional<RestAnswer> answer = classify(request, result, attempt)) return *answer;
-
-    const std::optional<milliseconds> wait =
-        attempt.safe_to_repeat ? retry_policy_->next_wait(attempt.retry) : std::nullopt;
-    // Waiting past the deadline cannot succeed: report the real failure now instead.
-    if (!wait || (attempt.deadline.count() > 0 && *wait >= attempt.remaining())) {
-      std::rethrow_exception(attempt.failure);
-    }
+    const std::optional<milliseconds> wait = next_wait(attempt);
+    if (!wait) std::rethrow_exception(attempt.failure);
     if (!call.cancellation.sleep_for(*wait)) attempt.throw_cancelled(attempt.number);
     attempt.maybe_performed_before = attempt.maybe_performed_before || attempt.maybe_performed;
   }
+}
+
+// One asynchronous call: the loop of send(), unrolled into steps that each end by handing the
+// engine a transfer or a timer. It holds the caller weakly: once the session is gone, the call
+// ends as cancelled without touching it.
+struct RestCaller::AsyncCall : std::enable_shared_from_this<AsyncCall> {
+  std::weak_ptr<RestCaller> caller;
+  RestRequest request;
+  CallOptions call;
+  AsyncDone done;
+  Attempt attempt;
+  HttpRequest http;
+
+  void finish(AsyncResult<RestAnswer> result) {
+    AsyncDone callback = std::move(done);
+    callback(std::move(result));
+  }
+  void finish_closed() {
+    finish(AsyncResult<RestAnswer>(std::make_exception_ptr(
+        CancelledError("closeio: " + attempt.shown + ": cancelled (the session was closed)",
+                       attempt.number - 1))));
+  }
+
+  void start_attempt() {
+    std::shared_ptr<RestCaller> self = caller.lock();
+    if (!self) return finish_closed();
+    try {
+      self->begin_attempt(attempt, http, call);
+    } catch (...) {
+      // Refused before the first attempt (already cancelled, no deadline left): still answer
+      // on the I/O thread, never inside the *_async call itself.
+      if (self->engine_->on_io_thread())
+        return finish(AsyncResult<RestAnswer>(std::current_exception()));
+      self->post([async = shared_from_this(), error = std::current_exception()] {
+        async->finish(AsyncResult<RestAnswer>(error));
+      });
+      return;
+    }
+    self->engine_->perform(http, [call = shared_from_this()](HttpResult result) {
+      call->on_result(std::move(result));
+    });
+  }
+
+  void on_result(HttpResult result) {
+    std::shared_ptr<RestCaller> self = caller.lock();
+    if (!self) return finish_closed();
+    std::optional<std::chrono::milliseconds> wait;
+    try {
+      if (self->options_.logger) self->log_attempt(http, attempt.number, result);
+      if (std::optional<RestAnswer> answer = self->classify(request, result, attempt)) {
+        return finish(AsyncResult<RestAnswer>(std::move(*answer)));
+      }
+      wait = self->next_wait(attempt);
+    } catch (...) {
+      return finish(AsyncResult<RestAnswer>(std::current_exception()));
+    }
+    if (!wait) return finish(AsyncResult<RestAnswer>(attempt.failure));
+    self->engine_->after(*wait, call.cancellation, [call = shared_from_this()](bool interrupted) {
+      call->after_wait(interrupted);
+    });
+  }
+
+  void after_wait(bool interrupted) {
+    if (interrupted) {
+      if (caller.expired()) return finish_closed();
+      try {
+        attempt.throw_cancelled(attempt.number);
+      } catch (...) {
+        return finish(AsyncResult<RestAnswer>(std::current_exception()));
+      }
+    }
+    attempt.maybe_performed_before = attempt.maybe_performed_before || attempt.maybe_performed;
+    ++attempt.number;
+    start_attempt();
+  }
+};
+
+void RestCaller::send_async(RestRequest request, CallOptions call, AsyncDone done) {
+  if (!engine_) {
+    // A transport given by a test has no engine: the call runs here, blocking.
+    try {
+      RestAnswer answer = send(request, call);
+      done(AsyncResult<RestAnswer>(std::move(answer)));
+    } catch (...) {
+      done(AsyncResult<RestAnswer>(std::current_exception()));
+    }
+    return;
+  }
+  auto async = std::make_shared<AsyncCall>();
+  async->caller = weak_from_this();
+  async->attempt.shown = request.method + " /" + request.path;
+  async->attempt.deadline = call.deadline.count() > 0 ? call.deadline : options_.call_deadline;
+  async->http = http_request(request, call);
+  async->request = std::move(request);
+  async->call = std::move(call);
+  async->done = std::move(done);
+  async->start_attempt();
+}
+
+void RestCaller::post(std::function<void()> work) {
+  if (!engine_) return work();
+  engine_->after(milliseconds(0), CancellationToken(), [work = std::move(work)](bool) { work(); });
 }
 
 // Turns one attempt's result into the call's answer, an exception to throw at once, or (when
@@ -213,6 +345,7 @@ void RestCaller::log_attempt(const HttpRequest& request, int attempt,
   record.status = result.status;
   record.elapsed = result.elapsed;
   record.error = result.error;
+  record.http_version = result.http_version;
   record.request_headers = redact_headers(
       {{"Authorization", "REDACTED"}, {"Accept", "application/json"}, {"User-Agent", user_agent_}});
   if (request.has_body) record.request_headers.emplace_back("Content-Type", "application/json");

@@ -4,12 +4,15 @@
 #pragma once
 
 #include <exception>
+#include <functional>
 #include <memory>
 #include <mutex>
 #include <optional>
 #include <string>
+#include <type_traits>
 #include <utility>
 
+#include "closeio/async_result.hpp"
 #include "closeio/client_options.hpp"
 #include "closeio/errors.hpp"
 #include "closeio/rate_limit.hpp"
@@ -32,15 +35,64 @@ struct RestAnswer {
   int attempts = 1;  ///< HTTP attempts made, retries included.
 };
 
+class CurlMultiEngine;
+
 /// Sends calls for every client of one session. Thread-safe.
-class RestCaller {
+class RestCaller : public std::enable_shared_from_this<RestCaller> {
  public:
   /// Validates `options` (std::invalid_argument); uses `transport` when given (tests), else a
   /// CurlTransport.
   explicit RestCaller(ClientOptions options, std::shared_ptr<HttpTransport> transport = nullptr);
+  /// Cancels the asynchronous calls still running (they finish with CancelledError) and joins
+  /// the I/O thread.
+  ~RestCaller();
+  RestCaller(const RestCaller&) = delete;
+  RestCaller& operator=(const RestCaller&) = delete;
+
+  /// Called once with the 2xx answer or the mapped closeio::Error, on the session's I/O thread.
+  using AsyncDone = std::function<void(AsyncResult<RestAnswer>)>;
 
   /// Sends `request` with retries; returns the 2xx answer or throws the mapped closeio::Error.
   RestAnswer send(const RestRequest& request, const CallOptions& call);
+
+  /// The asynchronous send(): the same attempts, classification, retry decisions, deadline,
+  /// cancellation and logging, with the waits on the engine's timers instead of a sleeping
+  /// thread. Returns at once; `done` runs exactly once, on the I/O thread. Must be called on a
+  /// RestCaller owned by a std::shared_ptr.
+  void send_async(RestRequest request, CallOptions call, AsyncDone done);
+
+  /// send_async(), then `decode(body)` on the I/O thread; `done` receives the decoded value.
+  template <class T, class Decode>
+  void send_and_decode_async(RestRequest request, CallOptions call, Decode decode,
+                             std::function<void(AsyncResult<T>)> done) {
+    std::string shown = request.method + " /" + request.path;
+    send_async(std::move(request), std::move(call),
+               [decode = std::move(decode), done = std::move(done),
+                shown = std::move(shown)](AsyncResult<RestAnswer> answer) mutable {
+                 if (!answer.has_value()) return done(AsyncResult<T>(answer.error()));
+                 try {
+                   if constexpr (std::is_void_v<T>) {
+                     decode(answer.value().body);
+                     done(AsyncResult<T>());
+                   } else {
+                     done(AsyncResult<T>(decode(answer.value().body)));
+                   }
+                 } catch (const DecodeError& e) {
+                   done(AsyncResult<T>(std::make_exception_ptr(DecodeError(
+                       "closeio: " + shown + ": " + e.what(), answer.value().attempts))));
+                 } catch (...) {
+                   done(AsyncResult<T>(std::current_exception()));
+                 }
+               });
+  }
+
+  /// Runs `work` on the I/O thread (or at once when there is none), so that an asynchronous
+  /// call refused before sending still reports on the thread its callback documents.
+  void post(std::function<void()> work);
+
+  /// Throws std::logic_error on the session's I/O thread, where a blocking call would stall
+  /// every asynchronous call of the session (or wait for itself).
+  void require_not_io_thread(const char* what) const;
 
   /// send(), then `decode(body)`; a DecodeError gains the call's method, path and attempts.
   template <class Decode>
@@ -60,6 +112,9 @@ class RestCaller {
 
  private:
   struct Attempt;
+  struct AsyncCall;
+  void begin_attempt(Attempt& attempt, HttpRequest& http, const CallOptions& call) const;
+  std::optional<std::chrono::milliseconds> next_wait(const Attempt& attempt) const;
   HttpRequest http_request(const RestRequest& request, const CallOptions& call) const;
   std::optional<RestAnswer> classify(const RestRequest& request, HttpResult& result,
                                      Attempt& attempt);
@@ -73,6 +128,9 @@ class RestCaller {
   std::string user_agent_;
   mutable std::mutex rate_limit_mutex_;
   std::optional<RateLimitInfo> rate_limit_;
+  // Last, so it goes first: its destructor finishes the calls still running, whose
+  // completions use the members above.
+  std::unique_ptr<CurlMultiEngine> engine_;
 };
 
 }  // namespace closeio::internal

@@ -5,6 +5,7 @@
 
 #include "closeio/errors.hpp"
 #include "internal/argument_checks.hpp"
+#include "internal/async_bridge.hpp"
 #include "internal/rest_resource.hpp"
 #include "internal/session_access.hpp"
 #include "internal/unimplemented.hpp"
@@ -46,6 +47,54 @@ void RestOutcomesConnection::remove(const std::string& id, const CallOptions& ca
                            [](const std::string& body) { check_delete_body(body); });
 }
 
+void RestOutcomesConnection::list_page_async(const ListOptions& options, const CallOptions& call,
+                                             std::function<void(AsyncResult<Page<Outcome>>)> done) {
+  run_plan_async<Page<Outcome>>(
+      *caller_,
+      [&] {
+        require_valid_list_options(options);
+        return list_plan<Outcome>(kCollection, {}, options);
+      },
+      call, std::move(done));
+}
+
+void RestOutcomesConnection::create_async(const OutcomeCreate& outcome, const CallOptions& call,
+                                          std::function<void(AsyncResult<Outcome>)> done) {
+  run_plan_async<Outcome>(
+      *caller_,
+      [&] { return write_plan<Outcome>("POST", std::string(kCollection), encode_create(outcome)); },
+      call, std::move(done));
+}
+
+void RestOutcomesConnection::fetch_async(const std::string& id,
+                                         const std::vector<std::string>& fields,
+                                         const CallOptions& call,
+                                         std::function<void(AsyncResult<Outcome>)> done) {
+  run_plan_async<Outcome>(
+      *caller_, [&] { return fetch_plan<Outcome>(outcome_path(id), fields); }, call,
+      std::move(done));
+}
+
+void RestOutcomesConnection::update_async(const std::string& id, const OutcomeUpdate& changes,
+                                          const CallOptions& call,
+                                          std::function<void(AsyncResult<Outcome>)> done) {
+  run_plan_async<Outcome>(
+      *caller_,
+      [&] { return write_plan<Outcome>("PUT", outcome_path(id), encode_update(changes)); }, call,
+      std::move(done));
+}
+
+void RestOutcomesConnection::remove_async(const std::string& id, const CallOptions& call,
+                                          std::function<void(AsyncResult<void>)> done) {
+  run_plan_async<void>(
+      *caller_,
+      [&] {
+        return RestPlan<void>{RestRequest{"DELETE", outcome_path(id), "", std::nullopt},
+                              [](const std::string& body) { check_delete_body(body); }};
+      },
+      call, std::move(done));
+}
+
 std::optional<RateLimitInfo> RestOutcomesConnection::rate_limit() const {
   return caller_->rate_limit();
 }
@@ -78,6 +127,28 @@ Outcome OutcomesConnection::update(const std::string& /*unused*/, const OutcomeU
 }
 void OutcomesConnection::remove(const std::string& /*unused*/, const CallOptions& /*unused*/) {
   internal::throw_unimplemented(kConnection, "remove()");
+}
+void OutcomesConnection::list_page_async(const ListOptions& options, const CallOptions& call,
+                                         std::function<void(AsyncResult<Page<Outcome>>)> done) {
+  internal::complete_now<Page<Outcome>>(done, [&] { return this->list_page(options, call); });
+}
+void OutcomesConnection::create_async(const OutcomeCreate& outcome, const CallOptions& call,
+                                      std::function<void(AsyncResult<Outcome>)> done) {
+  internal::complete_now<Outcome>(done, [&] { return this->create(outcome, call); });
+}
+void OutcomesConnection::fetch_async(const std::string& id, const std::vector<std::string>& fields,
+                                     const CallOptions& call,
+                                     std::function<void(AsyncResult<Outcome>)> done) {
+  internal::complete_now<Outcome>(done, [&] { return this->fetch(id, fields, call); });
+}
+void OutcomesConnection::update_async(const std::string& id, const OutcomeUpdate& changes,
+                                      const CallOptions& call,
+                                      std::function<void(AsyncResult<Outcome>)> done) {
+  internal::complete_now<Outcome>(done, [&] { return this->update(id, changes, call); });
+}
+void OutcomesConnection::remove_async(const std::string& id, const CallOptions& call,
+                                      std::function<void(AsyncResult<void>)> done) {
+  internal::complete_now<void>(done, [&] { return this->remove(id, call); });
 }
 std::optional<RateLimitInfo> OutcomesConnection::rate_limit() const { return std::nullopt; }
 

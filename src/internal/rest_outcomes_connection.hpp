@@ -23,6 +23,17 @@ class RestOutcomesConnection final : public OutcomesConnection {
   Outcome update(const std::string& id, const OutcomeUpdate& changes,
                  const CallOptions& call) override;
   void remove(const std::string& id, const CallOptions& call) override;
+  void list_page_async(const ListOptions& options, const CallOptions& call,
+                       std::function<void(AsyncResult<Page<Outcome>>)> done) override;
+  void create_async(const OutcomeCreate& outcome, const CallOptions& call,
+                    std::function<void(AsyncResult<Outcome>)> done) override;
+  void fetch_async(const std::string& id, const std::vector<std::string>& fields,
+                   const CallOptions& call,
+                   std::function<void(AsyncResult<Outcome>)> done) override;
+  void update_async(const std::string& id, const OutcomeUpdate& changes, const CallOptions& call,
+                    std::function<void(AsyncResult<Outcome>)> done) override;
+  void remove_async(const std::string& id, const CallOptions& call,
+                    std::function<void(AsyncResult<void>)> done) override;
   std::optional<RateLimitInfo> rate_limit() const override;
 
  private:

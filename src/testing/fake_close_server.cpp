@@ -108,6 +108,8 @@ struct FakeCloseServer::Impl {
   std::atomic<std::size_t> connections{0};
   std::atomic<std::size_t> creates{0};
   std::atomic<std::size_t> writes{0};
+  std::atomic<std::size_t> in_flight{0};
+  std::atomic<std::size_t> peak_in_flight{0};
 
   std::unique_ptr<httplib::Server> http;
   SSL_CTX* ssl_context = nullptr;  // owned by `http` when serving HTTPS
@@ -237,6 +239,17 @@ void FakeCloseServer::Impl::stop() {
 }
 
 void FakeCloseServer::Impl::serve(const httplib::Request& request, httplib::Response& response) {
+  // Counts requests being answered at once, for tests of a client's bound on requests in flight.
+  struct InFlight {
+    Impl& impl;
+    explicit InFlight(Impl& i) : impl(i) {
+      const std::size_t now = impl.in_flight.fetch_add(1) + 1;
+      std::size_t peak = impl.peak_in_flight.load();
+      while (now > peak && !impl.peak_in_flight.compare_exchange_weak(peak, now)) {
+      }
+    }
+    ~InFlight() { impl.in_flight.fetch_sub(1); }
+  } in_flight_guard(*this);
   RecordedRequest record = internal::record_request(request);
   {
     std::lock_guard<std::mutex> lock(requests_mutex);
@@ -366,6 +379,10 @@ void FakeCloseServer::clear_requests() {
 }
 
 std::size_t FakeCloseServer::connection_count() const { return impl_->connections.load(); }
+
+std::size_t FakeCloseServer::peak_requests_in_flight() const {
+  return impl_->peak_in_flight.load();
+}
 
 std::size_t FakeCloseServer::creates_performed() const { return impl_->creates.load(); }
 

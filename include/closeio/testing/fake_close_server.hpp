@@ -196,6 +196,9 @@ class CLOSEIO_EXPORT FakeCloseServer {
   void clear_requests();
   /// TCP connections accepted so far.
   std::size_t connection_count() const;
+  /// The most requests that were being answered at the same moment so far (a request counts
+  /// from its arrival until its answer is written, latency and scripted delays included).
+  std::size_t peak_requests_in_flight() const;
   /// Objects created over HTTP so far: outcomes and logged calls (POSTs that changed state,
   /// scripted `perform` ones included). Seeding does not count.
   std::size_t creates_performed() const;

@@ -1,0 +1,159 @@
+// 6: asynchronous calls. Throughput under latency (1,000 fetches, 20 ms added to every answer:
+// the sequential blocking loop against async calls with 32 in flight from one thread, plus the
+// process's thread count), and CPU per call, blocking against async, against the emulator as a
+// separate process (process CPU time, since async work runs on the session's I/O thread).
+#include <benchmark/benchmark.h>
+
+#include <closeio/closeio.hpp>
+#include <closeio/testing/fake_close_server.hpp>
+#include <fstream>
+#include <future>
+#include <memory>
+#include <string>
+#include <vector>
+
+#include "support/emulator_process.hpp"
+
+namespace {
+
+using closeio::bench::EmulatorProcess;
+
+constexpr int kFetches = 1000;
+constexpr int kInFlight = 32;
+
+// Threads of this process now, from /proc/self/status.
+double thread_count() {
+  std::ifstream status("/proc/self/status");
+  std::string line;
+  while (std::getline(status, line)) {
+    if (line.rfind("Threads:", 0) == 0) return std::stod(line.substr(8));
+  }
+  return 0;
+}
+
+closeio::ClientOptions options_for(const std::string& base_url) {
+  closeio::ClientOptions options;
+  options.credentials = closeio::Credentials::api_key("test-api-key");
+  options.base_url = base_url;
+  options.max_concurrent_requests = kInFlight;
+  return options;
+}
+
+// The in-process emulator with 20 ms latency and enough workers for 32 connections at once
+// (closeio-fake-server has 16).
+struct LatencyServer {
+  std::unique_ptr<closeio::testing::FakeCloseServer> server;
+  std::vector<std::string> ids;
+};
+
+LatencyServer& latency_server() {
+  static LatencyServer s = [] {
+    closeio::testing::FakeCloseServerOptions options;
+    options.latency = std::chrono::milliseconds(20);
+    options.threads = 64;
+    LatencyServer made;
+    made.server = std::make_unique<closeio::testing::FakeCloseServer>(options);
+    made.server->seed_many(100);
+    for (const auto& o : made.server->outcomes()) made.ids.push_back(o.id);
+    return made;
+  }();
+  return s;
+}
+
+void BM_LatencyFetchesBlocking(benchmark::State& state) {
+  LatencyServer& s = latency_server();
+  const closeio::OutcomesClient client(options_for(s.server->base_url()));
+  for (auto _ : state) {
+    for (int i = 0; i < kFetches; ++i) {
+      benchmark::DoNotOptimize(client.fetch(s.ids[static_cast<std::size_t>(i) % s.ids.size()]));
+    }
+  }
+  state.counters["threads"] = thread_count();
+  state.counters["fetches_per_s"] = benchmark::Counter(
+      static_cast<double>(state.iterations() * kFetches), benchmark::Counter::kIsRate);
+}
+
+void BM_LatencyFetchesAsync(benchmark::State& state) {
+  LatencyServer& s = latency_server();
+  const closeio::OutcomesClient client(options_for(s.server->base_url()));
+  for (auto _ : state) {
+    std::vector<std::future<closeio::Outcome>> futures;
+    futures.reserve(kFetches);
+    for (int i = 0; i < kFetches; ++i) {
+      futures.push_back(client.fetch_async(s.ids[static_cast<std::size_t>(i) % s.ids.size()]));
+    }
+    for (auto& f : futures) benchmark::DoNotOptimize(f.get());
+  }
+  state.counters["threads"] = thread_count();
+  state.counters["fetches_per_s"] = benchmark::Counter(
+      static_cast<double>(state.iterations() * kFetches), benchmark::Counter::kIsRate);
+}
+
+BENCHMARK(BM_LatencyFetchesBlocking)
+    ->Name("BM_LatencyFetches/blocking")
+    ->UseRealTime()
+    ->Iterations(1)
+    ->Unit(benchmark::kMillisecond);
+BENCHMARK(BM_LatencyFetchesAsync)
+    ->Name("BM_LatencyFetches/async")
+    ->UseRealTime()
+    ->Iterations(1)
+    ->Unit(benchmark::kMillisecond);
+
+// CPU per call with the emulator out of process, so the process CPU time is the client's.
+std::unique_ptr<EmulatorProcess>& emulator() {
+  static std::unique_ptr<EmulatorProcess> process;
+  return process;
+}
+void start_emulator(const benchmark::State&) {
+  if (!emulator()) {
+    emulator() = std::make_unique<EmulatorProcess>(std::vector<std::string>{"--seed", "1"});
+  }
+}
+std::string first_id(const closeio::OutcomesClient& client) {
+  return client.list_page().data.at(0).id;
+}
+
+closeio::ClientOptions cpu_options() {
+  closeio::ClientOptions options = options_for(emulator()->base_url());
+  options.max_concurrent_requests = 8;
+  return options;
+}
+
+void BM_CpuPerCallBlocking(benchmark::State& state) {
+  const closeio::OutcomesClient client(cpu_options());
+  const std::string id = first_id(client);
+  for (auto _ : state) benchmark::DoNotOptimize(client.fetch(id));
+}
+
+// Batches of 8 in flight (the default bound; closeio-fake-server serves 16 keep-alive
+// connections at once, and a 17th would wait for a free worker); the time per iteration is per
+// call.
+void BM_CpuPerCallAsync(benchmark::State& state) {
+  const closeio::OutcomesClient client(cpu_options());
+  const std::string id = first_id(client);
+  std::vector<std::future<closeio::Outcome>> batch;
+  for (auto _ : state) {
+    batch.push_back(client.fetch_async(id));
+    if (batch.size() == 8u) {
+      for (auto& f : batch) benchmark::DoNotOptimize(f.get());
+      batch.clear();
+    }
+  }
+  for (auto& f : batch) benchmark::DoNotOptimize(f.get());
+}
+
+BENCHMARK(BM_CpuPerCallBlocking)
+    ->Name("BM_CpuPerCall/blocking")
+    ->Setup(start_emulator)
+    ->MeasureProcessCPUTime()
+    ->Unit(benchmark::kMicrosecond);
+BENCHMARK(BM_CpuPerCallAsync)
+    ->Name("BM_CpuPerCall/async")
+    ->Setup(start_emulator)
+    ->MeasureProcessCPUTime()
+    ->Unit(benchmark::kMicrosecond);
+
+}  // namespace
+
+BENCHMARK_MAIN();

@@ -1,0 +1,421 @@
+#include "internal/curl_multi_engine.hpp"
+
+#include <curl/curl.h>
+
+#include <algorithm>
+#include <atomic>
+#include <cstdint>
+#include <deque>
+#include <map>
+#include <mutex>
+#include <new>
+#include <optional>
+#include <thread>
+#include <utility>
+#include <vector>
+
+#include "internal/cancellation_state.hpp"
+#include "internal/curl_easy.hpp"
+#include "internal/rate_limit_headers.hpp"
+
+namespace closeio::internal {
+namespace {
+
+using Clock = std::chrono::steady_clock;
+using std::chrono::milliseconds;
+
+constexpr std::size_t kMaxIdleHandles = 64;
+// The longest the I/O thread sleeps in curl_multi_poll without being woken; every event that
+// matters (a new request, a cancellation, shutdown) wakes it sooner with curl_multi_wakeup.
+constexpr long kMaxPollMs = 1000;
+
+struct EasyHandle {
+  CURL* easy = nullptr;
+  char error[CURL_ERROR_SIZE] = {};
+  ~EasyHandle() {
+    if (easy) curl_easy_cleanup(easy);
+  }
+};
+
+struct Job {
+  HttpRequest request;
+  CurlMultiEngine::Done done;
+  CurlTransfer transfer;
+  std::unique_ptr<EasyHandle> handle;
+  Clock::time_point started;
+  std::shared_ptr<CancellationState> state;
+  std::uint64_t listener = 0;
+};
+
+struct PendingTimer {
+  Clock::time_point due;
+  CancellationToken token;
+  CurlMultiEngine::Timer fire;
+  std::shared_ptr<CancellationState> state;
+  std::uint64_t listener = 0;
+};
+
+HttpResult interrupted_result(bool sent) {
+  HttpResult result;
+  result.failure = TransportFailure::cancelled;
+  result.request_sent = sent;
+  result.error = "cancelled";
+  return result;
+}
+
+}  // namespace
+
+struct CurlMultiEngine::Impl : std::enable_shared_from_this<Impl> {
+  Impl(CurlTransportConfig c, std::size_t max)
+      : config(std::move(c)), max_in_flight(max), share(config) {
+    multi = curl_multi_init();
+    if (!multi) throw std::bad_alloc();
+    // Concurrent calls to an HTTP/2 server share one connection (libcurl's default since 7.62,
+    // stated so a changed default cannot quietly open a connection per call).
+    curl_multi_setopt(multi, CURLMOPT_PIPELINING, CURLPIPE_MULTIPLEX);
+    // Keep a connection per request that may be in flight. libcurl's default cache holds four
+    // per easy handle *currently added*, which drops to nothing between bursts of calls, so
+    // every burst would reconnect.
+    curl_multi_setopt(multi, CURLMOPT_MAXCONNECTS, static_cast<long>(max_in_flight));
+  }
+  ~Impl() {
+    idle.clear();  // Easy handles go before the multi handle and the share.
+    curl_multi_cleanup(multi);
+  }
+
+  const CurlTransportConfig config;
+  const std::size_t max_in_flight;
+  CurlShare share;
+  CURLM* multi = nullptr;
+
+  std::mutex mutex;  // Guards the members up to `thread`.
+  std::vector<std::unique_ptr<Job>> incoming_jobs;
+  std::vector<std::unique_ptr<PendingTimer>> incoming_timers;
+  bool stopping = false;
+  bool exited = false;
+  std::thread thread;
+
+  std::atomic<std::thread::id> io_thread{};
+  std::atomic<bool> cancel_seen{false};
+
+  // Only the I/O thread touches these.
+  std::deque<std::unique_ptr<Job>> queued;
+  std::map<CURL*, std::unique_ptr<Job>> active;
+  std::multimap<Clock::time_point, std::unique_ptr<PendingTimer>> timers;
+  std::vector<std::unique_ptr<EasyHandle>> idle;
+  // Pacing by the server's RateLimit figures: until `window_end`, at most `budget` more
+  // requests may start. No window: no known limit.
+  std::optional<Clock::time_point> window_end;
+  long long budget = 0;
+
+  // Called by CancellationState::cancel() on whatever thread cancels.
+  std::function<void()> listener() {
+    return [this] {
+      cancel_seen.store(true, std::memory_order_release);
+      curl_multi_wakeup(multi);
+    };
+  }
+
+  // Starts the thread when needed. Returns false when the engine has stopped: the caller then
+  // finishes the work itself.
+  bool ensure_running(std::unique_lock<std::mutex>& lock) {
+    (void)lock;
+    if (exited || (stopping && !thread.joinable())) return false;
+    if (!thread.joinable()) {
+      thread = std::thread([self = shared_from_this()] { self->run(); });
+    }
+    return true;
+  }
+
+  void finish(std::unique_ptr<Job> job, HttpResult result) {
+    if (job->state) job->state->remove_listener(job->listener);
+    try {
+      job->done(std::move(result));
+    } catch (...) {
+      // A completion must not take the I/O thread down; ours catch everything themselves.
+    }
+  }
+
+  void fire(std::unique_ptr<PendingTimer> timer, bool interrupted) {
+    if (timer->state) timer->state->remove_listener(timer->listener);
+    try {
+      timer->fire(interrupted);
+    } catch (...) {
+    }
+  }
+
+  std::unique_ptr<EasyHandle> take_handle() {
+    if (!idle.empty()) {
+      auto handle = std::move(idle.back());
+      idle.pop_back();
+      return handle;
+    }
+    auto handle = std::make_unique<EasyHandle>();
+    handle->easy = curl_easy_init();
+    if (!handle->easy) throw std::bad_alloc();
+    configure_easy(handle->easy, config, share, handle->error);
+    // Over HTTP/2, wait for a connection being set up rather than opening another one.
+    curl_easy_setopt(handle->easy, CURLOPT_PIPEWAIT, 1L);
+    return handle;
+  }
+
+  // Whether the rate-limit window lets one more request start now (and counts it).
+  bool take_from_budget() {
+    if (!window_end) return true;
+    if (Clock::now() >= *window_end) {
+      window_end.reset();  // The window reset: the next answer tells the new figures.
+      return true;
+    }
+    if (budget <= 0) return false;
+    --budget;
+    return true;
+  }
+
+  // An answer's RateLimit figures count every request the server saw before it; the ones still
+  // in flight may not have been counted yet, so they come off what is left.
+  void learn_rate_limit(const HttpHeaders& headers) {
+    const std::optional<RateLimitInfo> info =
+        parse_rate_limit_info(headers, std::chrono::system_clock::now());
+    if (!info || !info->remaining || !info->reset) return;
+    const Clock::time_point end = Clock::now() + *info->reset;
+    const long long left =
+        std::max<long long>(0, *info->remaining - static_cast<long long>(active.size()));
+    if (!window_end || end > *window_end + milliseconds(500)) {
+      window_end = end;  // A new window.
+      budget = left;
+    } else {
+      budget = std::min(budget, left);
+    }
+  }
+
+  bool paced_out() const { return window_end && budget <= 0 && Clock::now() < *window_end; }
+
+  void start_queued() {
+    while (!queued.empty() && active.size() < max_in_flight) {
+      if (!take_from_budget()) break;
+      std::unique_ptr<Job> job = std::move(queued.front());
+      queued.pop_front();
+      try {
+        job->handle = take_handle();
+        job->handle->error[0] = '\0';
+        prepare_easy(job->handle->easy, job->request, share, job->transfer,
+                     config.max_response_bytes);
+        job->started = Clock::now();
+        CURL* easy = job->handle->easy;
+        if (curl_multi_add_handle(multi, easy) != CURLM_OK) throw std::bad_alloc();
+        active.emplace(easy, std::move(job));
+      } catch (...) {
+        HttpResult result;
+        result.failure = TransportFailure::not_sent;
+        result.error = "could not start the transfer";
+        finish(std::move(job), std::move(result));
+      }
+    }
+  }
+
+  // Removes a running transfer and reports it cancelled.
+  void abort(std::map<CURL*, std::unique_ptr<Job>>::iterator it) {
+    std::unique_ptr<Job> job = std::move(it->second);
+    active.erase(it);
+    curl_multi_remove_handle(multi, job->handle->easy);
+    job->transfer.cancelled = true;
+    HttpResult result = finish_easy(
+        job->handle->easy, CURLE_ABORTED_BY_CALLBACK, job->transfer, job->handle->error,
+        std::chrono::duration_cast<std::chrono::microseconds>(Clock::now() - job->started));
+    job->handle.reset();  // Its connection is in an unknown state: not pooled.
+    finish(std::move(job), std::move(result));
+  }
+
+  void sweep_cancelled() {
+    for (auto it = active.begin(); it != active.end();) {
+      auto next = std::next(it);
+      if (it->second->request.cancellation.cancelled()) abort(it);
+      it = next;
+    }
+    for (auto it = queued.begin(); it != queued.end();) {
+      if ((*it)->request.cancellation.cancelled()) {
+        std::unique_ptr<Job> job = std::move(*it);
+        it = queued.erase(it);
+        finish(std::move(job), interrupted_result(false));
+      } else {
+        ++it;
+      }
+    }
+    for (auto it = timers.begin(); it != timers.end();) {
+      if (it->second->token.cancelled()) {
+        std::unique_ptr<PendingTimer> timer = std::move(it->second);
+        it = timers.erase(it);
+        fire(std::move(timer), true);
+      } else {
+        ++it;
+      }
+    }
+  }
+
+  void interrupt_all() {
+    while (!active.empty()) abort(active.begin());
+    while (!queued.empty()) {
+      std::unique_ptr<Job> job = std::move(queued.front());
+      queued.pop_front();
+      finish(std::move(job), interrupted_result(false));
+    }
+    while (!timers.empty()) {
+      std::unique_ptr<PendingTimer> timer = std::move(timers.begin()->second);
+      timers.erase(timers.begin());
+      fire(std::move(timer), true);
+    }
+  }
+
+  void collect_finished() {
+    int left = 0;
+    while (CURLMsg* msg = curl_multi_info_read(multi, &left)) {
+      if (msg->msg != CURLMSG_DONE) continue;
+      CURL* easy = msg->easy_handle;
+      const CURLcode code = msg->data.result;
+      auto it = active.find(easy);
+      if (it == active.end()) continue;
+      std::unique_ptr<Job> job = std::move(it->second);
+      active.erase(it);
+      curl_multi_remove_handle(multi, easy);
+      HttpResult result = finish_easy(
+          easy, code, job->transfer, job->handle->error,
+          std::chrono::duration_cast<std::chrono::microseconds>(Clock::now() - job->started));
+      if (result.failure == TransportFailure::none) learn_rate_limit(result.headers);
+      if (result.failure == TransportFailure::none && idle.size() < kMaxIdleHandles) {
+        idle.push_back(std::move(job->handle));
+      }
+      job->handle.reset();
+      finish(std::move(job), std::move(result));
+    }
+  }
+
+  void fire_due_timers() {
+    const auto now = Clock::now();
+    while (!timers.empty() && timers.begin()->first <= now) {
+      std::unique_ptr<PendingTimer> timer = std::move(timers.begin()->second);
+      timers.erase(timers.begin());
+      fire(std::move(timer), false);
+    }
+  }
+
+  long poll_timeout() const {
+    long timeout = kMaxPollMs;
+    if (!queued.empty() && active.size() < max_in_flight) {
+      if (!paced_out()) return 0;
+      const auto until = std::chrono::ceil<milliseconds>(*window_end - Clock::now());
+      timeout = std::min<long>(timeout, std::max<long>(0, static_cast<long>(until.count())));
+    }
+    long curl_timeout = -1;
+    curl_multi_timeout(multi, &curl_timeout);
+    if (curl_timeout >= 0) timeout = std::min(timeout, curl_timeout);
+    if (!timers.empty()) {
+      const auto until = std::chrono::ceil<milliseconds>(timers.begin()->first - Clock::now());
+      timeout = std::min<long>(timeout, std::max<long>(0, static_cast<long>(until.count())));
+    }
+    return timeout;
+  }
+
+  void run() {
+    io_thread.store(std::this_thread::get_id());
+    for (;;) {
+      std::vector<std::unique_ptr<Job>> jobs;
+      std::vector<std::unique_ptr<PendingTimer>> new_timers;
+      bool stop = false;
+      {
+        std::lock_guard<std::mutex> lock(mutex);
+        jobs.swap(incoming_jobs);
+        new_timers.swap(incoming_timers);
+        stop = stopping;
+        if (stop && jobs.empty() && new_timers.empty() && queued.empty() && active.empty() &&
+            timers.empty()) {
+          exited = true;
+          return;
+        }
+      }
+      for (auto& job : jobs) queued.push_back(std::move(job));
+      for (auto& timer : new_timers) {
+        const auto due = timer->due;
+        timers.emplace(due, std::move(timer));
+      }
+      if (stop) {
+        interrupt_all();
+        continue;
+      }
+      if (cancel_seen.exchange(false, std::memory_order_acq_rel)) sweep_cancelled();
+      start_queued();
+      int running = 0;
+      curl_multi_perform(multi, &running);
+      collect_finished();
+      fire_due_timers();
+      curl_multi_poll(multi, nullptr, 0, static_cast<int>(poll_timeout()), nullptr);
+    }
+  }
+};
+
+CurlMultiEngine::CurlMultiEngine(CurlTransportConfig config, std::size_t max_in_flight)
+    : impl_(std::make_shared<Impl>(std::move(config), std::max<std::size_t>(1, max_in_flight))) {}
+
+CurlMultiEngine::~CurlMultiEngine() {
+  std::thread thread;
+  {
+    std::lock_guard<std::mutex> lock(impl_->mutex);
+    impl_->stopping = true;
+    thread = std::move(impl_->thread);
+  }
+  curl_multi_wakeup(impl_->multi);
+  if (!thread.joinable()) return;
+  if (thread.get_id() == std::this_thread::get_id()) {
+    thread.detach();  // The thread drains its work and ends; it owns a reference to impl_.
+  } else {
+    thread.join();
+  }
+}
+
+void CurlMultiEngine::perform(HttpRequest request, Done done) {
+  auto job = std::make_unique<Job>();
+  job->request = std::move(request);
+  job->done = std::move(done);
+  job->state = CancellationAccess::state(job->request.cancellation);
+  if (job->state) {
+    job->listener = job->state->add_listener(impl_->listener());
+    if (job->listener == 0) impl_->cancel_seen.store(true, std::memory_order_release);
+  }
+  {
+    std::unique_lock<std::mutex> lock(impl_->mutex);
+    if (impl_->ensure_running(lock)) {
+      impl_->incoming_jobs.push_back(std::move(job));
+    }
+  }
+  if (job) {
+    impl_->finish(std::move(job), interrupted_result(false));
+    return;
+  }
+  curl_multi_wakeup(impl_->multi);
+}
+
+void CurlMultiEngine::after(std::chrono::milliseconds wait, CancellationToken token, Timer timer) {
+  auto pending = std::make_unique<PendingTimer>();
+  pending->due = Clock::now() + wait;
+  pending->token = std::move(token);
+  pending->fire = std::move(timer);
+  pending->state = CancellationAccess::state(pending->token);
+  if (pending->state) {
+    pending->listener = pending->state->add_listener(impl_->listener());
+    if (pending->listener == 0) impl_->cancel_seen.store(true, std::memory_order_release);
+  }
+  {
+    std::unique_lock<std::mutex> lock(impl_->mutex);
+    if (impl_->ensure_running(lock)) impl_->incoming_timers.push_back(std::move(pending));
+  }
+  if (pending) {
+    impl_->fire(std::move(pending), true);
+    return;
+  }
+  curl_multi_wakeup(impl_->multi);
+}
+
+bool CurlMultiEngine::on_io_thread() const {
+  return impl_->io_thread.load() == std::this_thread::get_id();
+}
+
+}  // namespace closeio::internal

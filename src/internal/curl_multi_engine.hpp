@@ -1,0 +1,50 @@
+// Runs HTTP attempts without blocking the caller: one libcurl multi handle driven by one I/O
+// thread per session, a bound on transfers in flight (more wait in a queue), and timers for the
+// waits between attempts (backoff, 429), so no thread sleeps while a call waits.
+#pragma once
+
+#include <chrono>
+#include <cstddef>
+#include <functional>
+#include <memory>
+
+#include "closeio/cancellation.hpp"
+#include "internal/curl_transport.hpp"
+#include "internal/http_transport.hpp"
+
+namespace closeio::internal {
+
+class CurlMultiEngine {
+ public:
+  /// Runs on the I/O thread with the attempt's result (TransportFailure::cancelled when the
+  /// request's token fired or the engine shut down).
+  using Done = std::function<void(HttpResult)>;
+  /// Runs on the I/O thread when the wait is over: `interrupted` when the token fired or the
+  /// engine shut down before the time was up.
+  using Timer = std::function<void(bool interrupted)>;
+
+  /// Starts no thread yet: the I/O thread starts with the first request or timer.
+  CurlMultiEngine(CurlTransportConfig config, std::size_t max_in_flight);
+  /// Finishes every queued and running transfer and timer as interrupted (their callbacks run,
+  /// once each), then joins the I/O thread. When called on the I/O thread itself (the last owner
+  /// let go inside a callback), the thread finishes that work and ends by itself.
+  ~CurlMultiEngine();
+  CurlMultiEngine(const CurlMultiEngine&) = delete;
+  CurlMultiEngine& operator=(const CurlMultiEngine&) = delete;
+
+  /// Queues one attempt. Thread-safe; `done` runs exactly once, on the I/O thread. `request`'s
+  /// token aborts the transfer promptly (not at libcurl's next progress tick).
+  void perform(HttpRequest request, Done done);
+
+  /// Runs `timer` after `wait`, or as soon as `token` fires. Thread-safe; runs exactly once.
+  void after(std::chrono::milliseconds wait, CancellationToken token, Timer timer);
+
+  /// Whether the calling thread is this engine's I/O thread.
+  bool on_io_thread() const;
+
+ private:
+  struct Impl;
+  std::shared_ptr<Impl> impl_;
+};
+
+}  // namespace closeio::internal
