@@ -16,7 +16,7 @@ namespace closeio::internal {
 
 /// Runs `blocking` here and now and hands its value or exception to `done`.
 template <class T, class Blocking>
-void complete_now(const std::function<void(AsyncResult<T>)>& done, Blocking&& blocking) {
+void complete_now(std::function<void(AsyncResult<T>)>&& done, Blocking&& blocking) {
   std::optional<AsyncResult<T>> result;
   try {
     if constexpr (std::is_void_v<T>) {

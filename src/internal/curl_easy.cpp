@@ -76,12 +76,14 @@ int on_seek(void* user, curl_off_t offset, int origin) {
 
 // libcurl calls this each time it is about to send the request, its own re-sends included:
 // more than one call means an earlier copy went out on a connection that then died.
-int on_prereq(void* user, char*, char*, int, int) {
+int on_prereq(void* user, char* /*conn_primary_ip*/, char* /*conn_local_ip*/,
+              int /*conn_primary_port*/, int /*conn_local_port*/) {
   ++static_cast<CurlTransfer*>(user)->sends;
   return CURL_PREREQFUNC_OK;
 }
 
-int on_progress(void* user, curl_off_t, curl_off_t, curl_off_t, curl_off_t) {
+int on_progress(void* user, curl_off_t /*dltotal*/, curl_off_t /*dlnow*/, curl_off_t /*ultotal*/,
+                curl_off_t /*ulnow*/) {
   auto* t = static_cast<CurlTransfer*>(user);
   if (t->cancellation && t->cancellation->cancelled()) {
     t->cancelled = true;
@@ -136,10 +138,10 @@ curl_slist* make_header_list(const CurlTransportConfig& config, bool with_body) 
   return list;
 }
 
-void share_lock(CURL*, curl_lock_data data, curl_lock_access, void* user) {
+void share_lock(CURL* /*handle*/, curl_lock_data data, curl_lock_access /*access*/, void* user) {
   static_cast<CurlShare*>(user)->locks[static_cast<std::size_t>(data)].lock();
 }
-void share_unlock(CURL*, curl_lock_data data, void* user) {
+void share_unlock(CURL* /*handle*/, curl_lock_data data, void* user) {
   static_cast<CurlShare*>(user)->locks[static_cast<std::size_t>(data)].unlock();
 }
 

@@ -127,7 +127,7 @@ struct CurlMultiEngine::Impl : std::enable_shared_from_this<Impl> {
     return true;
   }
 
-  void finish(std::unique_ptr<Job> job, HttpResult result) {
+  static void finish(std::unique_ptr<Job> job, HttpResult result) {
     if (job->state) job->state->remove_listener(job->listener);
     try {
       job->done(std::move(result));
@@ -136,7 +136,7 @@ struct CurlMultiEngine::Impl : std::enable_shared_from_this<Impl> {
     }
   }
 
-  void fire(std::unique_ptr<PendingTimer> timer, bool interrupted) {
+  static void fire(std::unique_ptr<PendingTimer> timer, bool interrupted) {
     if (timer->state) timer->state->remove_listener(timer->listener);
     try {
       timer->fire(interrupted);

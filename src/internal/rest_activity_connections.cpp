@@ -229,25 +229,27 @@ Call CallsConnection::clear_outcome(const std::string& /*unused*/, const CallOpt
 void CallsConnection::list_page_async(const ActivityFilter& filter, const ListOptions& options,
                                       const CallOptions& call,
                                       std::function<void(AsyncResult<Page<Call>>)> done) {
-  internal::complete_now<Page<Call>>(done, [&] { return this->list_page(filter, options, call); });
+  internal::complete_now<Page<Call>>(std::move(done),
+                                     [&] { return this->list_page(filter, options, call); });
 }
 void CallsConnection::fetch_async(const std::string& id, const std::vector<std::string>& fields,
                                   const CallOptions& call,
                                   std::function<void(AsyncResult<Call>)> done) {
-  internal::complete_now<Call>(done, [&] { return this->fetch(id, fields, call); });
+  internal::complete_now<Call>(std::move(done), [&] { return this->fetch(id, fields, call); });
 }
 void CallsConnection::log_async(const CallLog& log, const CallOptions& call,
                                 std::function<void(AsyncResult<Call>)> done) {
-  internal::complete_now<Call>(done, [&] { return this->log(log, call); });
+  internal::complete_now<Call>(std::move(done), [&] { return this->log(log, call); });
 }
 void CallsConnection::set_outcome_async(const std::string& call_id, const std::string& outcome_id,
                                         const CallOptions& call,
                                         std::function<void(AsyncResult<Call>)> done) {
-  internal::complete_now<Call>(done, [&] { return this->set_outcome(call_id, outcome_id, call); });
+  internal::complete_now<Call>(std::move(done),
+                               [&] { return this->set_outcome(call_id, outcome_id, call); });
 }
 void CallsConnection::clear_outcome_async(const std::string& call_id, const CallOptions& call,
                                           std::function<void(AsyncResult<Call>)> done) {
-  internal::complete_now<Call>(done, [&] { return this->clear_outcome(call_id, call); });
+  internal::complete_now<Call>(std::move(done), [&] { return this->clear_outcome(call_id, call); });
 }
 std::optional<RateLimitInfo> CallsConnection::rate_limit() const { return std::nullopt; }
 
@@ -274,23 +276,24 @@ Meeting MeetingsConnection::clear_outcome(const std::string& /*unused*/,
 void MeetingsConnection::list_page_async(const ActivityFilter& filter, const ListOptions& options,
                                          const CallOptions& call,
                                          std::function<void(AsyncResult<Page<Meeting>>)> done) {
-  internal::complete_now<Page<Meeting>>(done,
+  internal::complete_now<Page<Meeting>>(std::move(done),
                                         [&] { return this->list_page(filter, options, call); });
 }
 void MeetingsConnection::fetch_async(const std::string& id, const std::vector<std::string>& fields,
                                      const CallOptions& call,
                                      std::function<void(AsyncResult<Meeting>)> done) {
-  internal::complete_now<Meeting>(done, [&] { return this->fetch(id, fields, call); });
+  internal::complete_now<Meeting>(std::move(done), [&] { return this->fetch(id, fields, call); });
 }
 void MeetingsConnection::set_outcome_async(const std::string& meeting_id,
                                            const std::string& outcome_id, const CallOptions& call,
                                            std::function<void(AsyncResult<Meeting>)> done) {
-  internal::complete_now<Meeting>(done,
+  internal::complete_now<Meeting>(std::move(done),
                                   [&] { return this->set_outcome(meeting_id, outcome_id, call); });
 }
 void MeetingsConnection::clear_outcome_async(const std::string& meeting_id, const CallOptions& call,
                                              std::function<void(AsyncResult<Meeting>)> done) {
-  internal::complete_now<Meeting>(done, [&] { return this->clear_outcome(meeting_id, call); });
+  internal::complete_now<Meeting>(std::move(done),
+                                  [&] { return this->clear_outcome(meeting_id, call); });
 }
 std::optional<RateLimitInfo> MeetingsConnection::rate_limit() const { return std::nullopt; }
 

@@ -63,6 +63,7 @@ class RestCaller : public std::enable_shared_from_this<RestCaller> {
 
   /// send_async(), then `decode(body)` on the I/O thread; `done` receives the decoded value.
   template <class T, class Decode>
+  // NOLINTNEXTLINE(performance-unnecessary-value-param): both are moved into send_async().
   void send_and_decode_async(RestRequest request, CallOptions call, Decode decode,
                              std::function<void(AsyncResult<T>)> done) {
     std::string shown = request.method + " /" + request.path;

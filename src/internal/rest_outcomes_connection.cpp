@@ -130,25 +130,26 @@ void OutcomesConnection::remove(const std::string& /*unused*/, const CallOptions
 }
 void OutcomesConnection::list_page_async(const ListOptions& options, const CallOptions& call,
                                          std::function<void(AsyncResult<Page<Outcome>>)> done) {
-  internal::complete_now<Page<Outcome>>(done, [&] { return this->list_page(options, call); });
+  internal::complete_now<Page<Outcome>>(std::move(done),
+                                        [&] { return this->list_page(options, call); });
 }
 void OutcomesConnection::create_async(const OutcomeCreate& outcome, const CallOptions& call,
                                       std::function<void(AsyncResult<Outcome>)> done) {
-  internal::complete_now<Outcome>(done, [&] { return this->create(outcome, call); });
+  internal::complete_now<Outcome>(std::move(done), [&] { return this->create(outcome, call); });
 }
 void OutcomesConnection::fetch_async(const std::string& id, const std::vector<std::string>& fields,
                                      const CallOptions& call,
                                      std::function<void(AsyncResult<Outcome>)> done) {
-  internal::complete_now<Outcome>(done, [&] { return this->fetch(id, fields, call); });
+  internal::complete_now<Outcome>(std::move(done), [&] { return this->fetch(id, fields, call); });
 }
 void OutcomesConnection::update_async(const std::string& id, const OutcomeUpdate& changes,
                                       const CallOptions& call,
                                       std::function<void(AsyncResult<Outcome>)> done) {
-  internal::complete_now<Outcome>(done, [&] { return this->update(id, changes, call); });
+  internal::complete_now<Outcome>(std::move(done), [&] { return this->update(id, changes, call); });
 }
 void OutcomesConnection::remove_async(const std::string& id, const CallOptions& call,
                                       std::function<void(AsyncResult<void>)> done) {
-  internal::complete_now<void>(done, [&] { return this->remove(id, call); });
+  internal::complete_now<void>(std::move(done), [&] { return this->remove(id, call); });
 }
 std::optional<RateLimitInfo> OutcomesConnection::rate_limit() const { return std::nullopt; }
 
