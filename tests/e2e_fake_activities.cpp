@@ -806,7 +806,8 @@ TEST_F(FakeActivitiesTest, MeetingListFiltersAndPages) {
   EXPECT_THAT(ids_of(json_of(starts)), ElementsAre(a.id));
   EXPECT_EQ(json_of(page), (Json{{"data", Json::array({{{"id", b.id}, {"status", "canceled"}}})},
                                  {"has_more", true}}));
-  for (const Json& item : json_of(all)["data"]) {
+  const Json all_json = json_of(all);  // Kept alive: a range-for over a temporary's member dangles.
+  for (const Json& item : all_json["data"]) {
     EXPECT_THAT(keys_of(item), IsSupersetOf(kMeetingRequired));
   }
 }
