@@ -21,12 +21,12 @@ namespace closeio::mocks {
 /// @par Asynchronous members
 /// Every `*_async` member is mocked too, as on MockOutcomesConnection: an expectation on one
 /// completes the call by running its last argument, `done`, e.g. with
-/// `::testing::InvokeArgument<N>(closeio::AsyncResult<T>(value))`. Unless told otherwise, an
+/// gmock's `InvokeArgument<N>(closeio::AsyncResult<T>(value))`. Unless told otherwise, an
 /// asynchronous member does what MeetingsConnection's default body does: it calls the blocking
 /// member (so its expectations apply) on the calling thread and runs `done` before returning; the
 /// constructor sets that default (`ON_CALL`) and allows any number of such calls
-/// (`EXPECT_CALL(...).Times(::testing::AnyNumber())`), so tests that set expectations only on the
-/// blocking members work unchanged, under `::testing::StrictMock` too.
+/// (`EXPECT_CALL(...).Times(AnyNumber())`), so tests that set expectations only on the
+/// blocking members work unchanged, under gmock's `StrictMock` too.
 ///
 /// @par Thread safety
 /// As gmock mocks are: expectations must be set before the calls they match are made.

@@ -61,10 +61,10 @@ namespace closeio::mocks {
 /// it calls the blocking member (so its expectations apply) on the calling thread and runs `done`
 /// with the value or exception before returning. So tests that set expectations only on the
 /// blocking members work unchanged, with no "uninteresting call" warnings and under
-/// `::testing::StrictMock` too: the constructor sets that default with `ON_CALL` and allows any
-/// number of such calls with an `EXPECT_CALL(...).Times(::testing::AnyNumber())`. Expectations a
+/// gmock's `StrictMock` too: the constructor sets that default with `ON_CALL` and allows any
+/// number of such calls with an `EXPECT_CALL(...).Times(AnyNumber())`. Expectations a
 /// test sets later take precedence; an asynchronous call that matches none of them falls through
-/// to the blocking member. `::testing::Mock::VerifyAndClear()` removes that default as well: set
+/// to the blocking member. gmock's `Mock::VerifyAndClear()` removes that default as well: set
 /// an action on every asynchronous member called after it.
 ///
 /// @par Thread safety
