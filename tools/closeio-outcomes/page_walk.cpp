@@ -1,5 +1,6 @@
 #include "page_walk.hpp"
 
+#include <algorithm>
 #include <map>
 
 #include "completion_queue.hpp"
@@ -26,20 +27,22 @@ std::vector<std::exception_ptr> walk_pages(const std::vector<PagedList>& lists, 
   std::vector<std::exception_ptr> errors(lists.size());
   auto queue = std::make_shared<Arrivals>();
   std::size_t in_flight = 0;
-  bool failed = false;
+  // Lists from this one on are over: one of them failed. The lists before it go on, as a
+  // sequential walk would have read them first and may yet meet an earlier failure.
+  std::size_t stopped_from = lists.size();
 
   auto fail = [&](std::size_t list, std::exception_ptr error) {
     errors[list] = std::move(error);
-    failed = true;
-    for (auto& cursor : cursors) cursor.stop();
+    for (std::size_t j = list; j < stopped_from; ++j) cursors[j].stop();
+    stopped_from = std::min(stopped_from, list);
   };
 
   // Requests pages, the lists taking turns, until the bound is reached or no list wants more.
   auto request_more = [&] {
     bool asked = true;
-    while (!failed && asked && in_flight < max_in_flight) {
+    while (asked && in_flight < max_in_flight) {
       asked = false;
-      for (std::size_t i = 0; i < lists.size() && in_flight < max_in_flight && !failed; ++i) {
+      for (std::size_t i = 0; i < stopped_from && in_flight < max_in_flight; ++i) {
         const std::optional<int> skip = cursors[i].next_request(max_in_flight);
         if (!skip) continue;
         asked = true;

@@ -61,9 +61,11 @@ PagedList paged_list(Start start, Visit visit) {
 }
 
 /// Walks every list to its end with `limit` items per page and at most `max_in_flight` page
-/// requests on the wire over all lists. After the first failure nothing more is requested; the
-/// requests in flight are waited for. Returns, per list, the error that ended its walk (the
-/// first failed page it needed), or null.
+/// requests on the wire over all lists. When a page a list needs has failed, that list and every
+/// later one end (nothing more is requested for them), while the earlier lists go on: the first
+/// error in list order is then the one a walk of one list after the other would have met. The
+/// requests in flight are always waited for. Returns, per list, the error that ended its walk
+/// (the first failed page it needed), or null.
 std::vector<std::exception_ptr> walk_pages(const std::vector<PagedList>& lists, int limit,
                                            std::size_t max_in_flight);
 
