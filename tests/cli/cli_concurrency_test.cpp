@@ -176,6 +176,59 @@ TEST_F(CliConcurrencyTest, ApplyFailureStopsNewWritesAndReportsTheOnesInFlight) 
                                         {"D", std::string("old"), OutcomeType::custom}}));
 }
 
+TEST_F(CliConcurrencyTest, ALostCreateAnswerIsReportedHonestlyWhileTheOthersFinish) {
+  seed("Bad Fit", std::string("old text"));
+  seed("Demo Booked");
+  closeio::testing::ScriptedResponse lost;  // created, then the answer is cut off
+  lost.method = "POST";
+  lost.perform = true;
+  lost.fault = closeio::testing::Fault::drop_mid_body;
+  lost.body = R"({"id": "outcome_lost", "name": "answer that never arrives in full"})";
+  server_.script(lost);
+  const std::string file = write_file("o.json", R"([
+    {"name": "Bad Fit", "description": "new"}, {"name": "Demo Booked", "type": "vm-dropped"},
+    {"name": "Qualified"}])");
+
+  // The default bound (4) sends all three changes together.
+  const ProcessResult r = run({"apply", file});
+  EXPECT_EQ(r.exit_code, 7) << show(r);
+  expect_one_error_line(r);
+  EXPECT_THAT(r.err, HasSubstr("apply stopped at change 1 of 3 (create Qualified): outcome "
+                               "Qualified may have been created, but the answer could not be "
+                               "read"));
+  EXPECT_THAT(r.err, HasSubstr("of the 2 changes after it, 2 were already in flight and 0 were "
+                               "not sent; 3 of 3 changes are in place"));
+  EXPECT_THAT(r.out, HasSubstr("Plan: 1 to create, 2 to update, 0 to delete.\n"
+                               "outcome Qualified may have been created, but the answer could "
+                               "not be read"));
+  EXPECT_THAT(r.out, HasSubstr("\nupdated Bad Fit\nupdated Demo Booked\nAfter the failure, 3 of "
+                               "3 changes are in place:\n"));
+  EXPECT_EQ(server_.creates_performed(), 1u);
+
+  server_.clear_requests();
+  const ProcessResult again = run({"apply", file});
+  EXPECT_EQ(again.out, "no changes\n") << show(again);
+  EXPECT_TRUE(writes().empty());
+}
+
+TEST_F(CliConcurrencyTest, HostileErrorTextInAResultLineIsNeutralised) {
+  const auto a = seed("A");
+  seed("B");
+  closeio::testing::ScriptedResponse refused;
+  refused.status = 400;
+  refused.method = "PUT";
+  refused.path = path_of(a);
+  refused.body = "{\"errors\": [\"bad\\u001b[2J\\u009b31m\\nline\"], \"field-errors\": {}}";
+  server_.script(refused);
+  const ProcessResult r = run({"apply", write_file("o.json", R"([
+    {"name": "A", "type": "vm-dropped"}, {"name": "B", "type": "vm-dropped"}])")});
+  EXPECT_EQ(r.exit_code, 5) << show(r);
+  expect_terminal_safe(r.out, "stdout");
+  expect_terminal_safe(r.err, "stderr");
+  EXPECT_THAT(r.out, HasSubstr("failed to update A: rejected by Close (HTTP 400): bad"));
+  expect_one_error_line(r);
+}
+
 TEST_F(CliConcurrencyTest, BadMaxInFlightIsRefusedBeforeAnythingIsSent) {
   const std::string file = write_file("o.json", R"([{"name": "A"}])");
   for (const char* value : {"0", "33", "-1", "abc", "", "4x", "1e1", "\x1b[31m"}) {
