@@ -154,7 +154,7 @@ TEST_F(CliConcurrencyTest, ApplyFailureStopsNewWritesAndReportsTheOnesInFlight) 
   expect_one_error_line(r);
   EXPECT_THAT(r.err, HasSubstr("apply stopped at change 1 of 4 (update A: description \"old\" -> "
                                "\"new\"): rejected by Close (HTTP 400): Nope."));
-  EXPECT_THAT(r.err, HasSubstr("of the 3 changes after it, 1 was already in flight and 2 were "
+  EXPECT_THAT(r.err, HasSubstr("of the 3 changes after it, 1 had already been sent and 2 were "
                                "not sent; 1 of 4 changes are in place"));
   EXPECT_THAT(r.out, HasSubstr("Plan: 0 to create, 4 to update, 0 to delete.\n"
                                "failed to update A: rejected by Close (HTTP 400): Nope.\n"
@@ -196,7 +196,7 @@ TEST_F(CliConcurrencyTest, ALostCreateAnswerIsReportedHonestlyWhileTheOthersFini
   EXPECT_THAT(r.err, HasSubstr("apply stopped at change 1 of 3 (create Qualified): outcome "
                                "Qualified may have been created, but the answer could not be "
                                "read"));
-  EXPECT_THAT(r.err, HasSubstr("of the 2 changes after it, 2 were already in flight and 0 were "
+  EXPECT_THAT(r.err, HasSubstr("of the 2 changes after it, 2 had already been sent and 0 were "
                                "not sent; 3 of 3 changes are in place"));
   EXPECT_THAT(r.out, HasSubstr("Plan: 1 to create, 2 to update, 0 to delete.\n"
                                "outcome Qualified may have been created, but the answer could "

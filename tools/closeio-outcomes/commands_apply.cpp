@@ -78,20 +78,20 @@ std::string result_line(const PlannedChange& change, const ChangeResult& result)
          one_line(describe_failure(result.error).message);
 }
 
-// What became of the changes after the first failed one: "; of the 3 changes after it, 1 was
-// already in flight and 2 were not sent". Empty when it was the last.
+// What became of the changes after the first failed one: "; of the 3 changes after it, 1 had
+// already been sent and 2 were not sent" (sent before the failure came back: nothing is sent
+// after it). Empty when it was the last.
 std::string later_changes(const std::vector<ChangeResult>& results, std::size_t failed) {
-  std::size_t in_flight = 0;
+  std::size_t sent = 0;
   std::size_t not_sent = 0;
   for (std::size_t i = failed + 1; i < results.size(); ++i) {
-    ++(results[i].state == ChangeResult::State::not_sent ? not_sent : in_flight);
+    ++(results[i].state == ChangeResult::State::not_sent ? not_sent : sent);
   }
-  const std::size_t later = in_flight + not_sent;
+  const std::size_t later = sent + not_sent;
   if (later == 0) return {};
   return "; of the " + std::to_string(later) + " change" + (later == 1 ? "" : "s") + " after it, " +
-         std::to_string(in_flight) + (in_flight == 1 ? " was" : " were") +
-         " already in flight and " + std::to_string(not_sent) + (not_sent == 1 ? " was" : " were") +
-         " not sent";
+         std::to_string(sent) + " had already been sent and " + std::to_string(not_sent) +
+         (not_sent == 1 ? " was" : " were") + " not sent";
 }
 
 // After a failed change: re-read the organization and print, change by change, what is done
