@@ -80,7 +80,8 @@ TEST_F(CliTest, ApplyAfterALostAnswerReportsWhatIsDoneAndConverges) {
   server_.script(create_then_drop());
   const std::string file = write_file("outcomes.json", kDesired);
 
-  const ProcessResult first = run({"apply", file});
+  // One write at a time: the updates wait for the create, so they are not sent after it fails.
+  const ProcessResult first = run({"apply", file, "--max-in-flight", "1"});
   EXPECT_EQ(first.exit_code, 7) << show(first);
   expect_one_error_line(first);
   EXPECT_THAT(first.err, HasSubstr("apply stopped at change 1 of 3 (create Qualified): outcome "
@@ -110,12 +111,13 @@ TEST_F(CliTest, ApplyAfterALostAnswerReportsWhatIsDoneAndConverges) {
 }
 
 TEST_F(CliTest, ApplyAfterARefusedChangeSaysWhatIsNotDone) {
-  seed("Bad Fit", std::string("old text"));
+  const auto bad_fit = seed("Bad Fit", std::string("old text"));
   seed("Demo Booked");
   closeio::testing::ScriptedResponse broken;
   broken.status = 500;
   broken.body = R"({"error": "Internal error"})";
   broken.method = "PUT";
+  broken.path = "/api/v1/outcome/" + bad_fit.id + "/";  // the updates are in flight together
   server_.script(broken);
   const ProcessResult r = run({"--max-retries", "0", "apply", write_file("o.json", kDesired)});
   EXPECT_EQ(r.exit_code, 7) << show(r);

@@ -19,6 +19,7 @@
 #include <sstream>
 #include <string>
 #include <tuple>
+#include <utility>
 #include <vector>
 
 #include "child_process.hpp"
@@ -82,6 +83,10 @@ inline void expect_one_error_line(const ProcessResult& r) {
 
 class CliTest : public ::testing::Test {
  protected:
+  // The emulator as `options` say (e.g. with latency, so that requests overlap).
+  explicit CliTest(closeio::testing::FakeCloseServerOptions options = {})
+      : server_(std::move(options)) {}
+
   void SetUp() override {
     std::string pattern = (std::filesystem::temp_directory_path() / "closeio-cli-XXXXXX").string();
     ASSERT_NE(::mkdtemp(pattern.data()), nullptr);

@@ -10,6 +10,7 @@
 #include <closeio/testing/fake_close_server.hpp>
 #include <filesystem>
 #include <fstream>
+#include <map>
 #include <nlohmann/json.hpp>
 #include <regex>
 #include <sstream>
@@ -535,6 +536,15 @@ const char* const kDesired = R"([
   {"name": "Qualified", "description": null, "type": "custom"}
 ])";
 
+// The path of the outcome named `name`, e.g. to script an answer for its PUT alone.
+std::string outcome_path(const closeio::testing::FakeCloseServer& server, const std::string& name) {
+  for (const auto& outcome : server.outcomes()) {
+    if (outcome.name == name) return "/api/v1/outcome/" + outcome.id + "/";
+  }
+  ADD_FAILURE() << "no outcome " << name;
+  return {};
+}
+
 void seed_apply_fixture(closeio::testing::FakeCloseServer& server) {
   server.seed({"Bad Fit", std::string("old text"), std::nullopt});
   server.seed({"Demo Booked", std::nullopt, OutcomeType::custom});
@@ -552,6 +562,10 @@ TEST_F(CliTest, ApplyCreatesUpdatesAndPrunes) {
             "update Demo Booked: type custom -> vm-dropped\n"
             "delete Legacy\n"
             "Plan: 1 to create, 2 to update, 1 to delete.\n"
+            "created Qualified\n"
+            "updated Bad Fit\n"
+            "updated Demo Booked\n"
+            "deleted Legacy\n"
             "Applied: 1 created, 2 updated, 1 deleted.\n");
   EXPECT_THAT(r.err, IsEmpty());
   EXPECT_EQ(state(), (decltype(state()){
@@ -579,6 +593,9 @@ TEST_F(CliTest, ApplyWithoutPruneDeletesNothing) {
             "update Bad Fit: description \"old text\" -> \"Not our market\"\n"
             "update Demo Booked: type custom -> vm-dropped\n"
             "Plan: 1 to create, 2 to update, 0 to delete.\n"
+            "created Qualified\n"
+            "updated Bad Fit\n"
+            "updated Demo Booked\n"
             "Applied: 1 created, 2 updated, 0 deleted.\n");
   EXPECT_THAT(r.err, HasSubstr("keeping 1 outcome not named in"));
   EXPECT_EQ(server_.outcomes().size(), 4u);
@@ -594,16 +611,20 @@ TEST_F(CliTest, ApplySendsOnlyChangedFields) {
   seed_apply_fixture(server_);
   const std::string file = write_file("outcomes.json", kDesired);
   ASSERT_EQ(run({"apply", file}).exit_code, 0);
-  std::vector<std::pair<std::string, nlohmann::json>> sent;
+  // Several writes are in flight at once, so they may arrive in any order: key them by target.
+  std::map<std::string, std::pair<std::string, nlohmann::json>> sent;
   for (const auto& request : writes()) {
-    sent.emplace_back(request.method, nlohmann::json::parse(request.body));
+    sent[request.path] = {request.method, nlohmann::json::parse(request.body)};
   }
   ASSERT_EQ(sent.size(), 3u);
-  EXPECT_EQ(sent[0], std::make_pair(std::string("POST"),
-                                    nlohmann::json({{"name", "Qualified"}, {"type", "custom"}})));
-  EXPECT_EQ(sent[1], std::make_pair(std::string("PUT"),
-                                    nlohmann::json({{"description", "Not our market"}})));
-  EXPECT_EQ(sent[2], std::make_pair(std::string("PUT"), nlohmann::json({{"type", "vm-dropped"}})));
+  EXPECT_EQ(sent["/api/v1/outcome/"],
+            std::make_pair(std::string("POST"),
+                           nlohmann::json({{"name", "Qualified"}, {"type", "custom"}})));
+  EXPECT_EQ(
+      sent[outcome_path(server_, "Bad Fit")],
+      std::make_pair(std::string("PUT"), nlohmann::json({{"description", "Not our market"}})));
+  EXPECT_EQ(sent[outcome_path(server_, "Demo Booked")],
+            std::make_pair(std::string("PUT"), nlohmann::json({{"type", "vm-dropped"}})));
 }
 
 TEST_F(CliTest, ApplyDryRunChangesNothing) {
@@ -683,13 +704,14 @@ TEST_F(CliTest, ApplyStopsAtTheFirstFailedChange) {
   broken.status = 500;
   broken.body = R"({"error": "Internal error"})";
   broken.method = "PUT";
+  broken.path = outcome_path(server_, "Bad Fit");  // updates are in flight together
   server_.script(broken);
   const ProcessResult r = run({"apply", write_file("outcomes.json", kDesired), "--prune", "--yes"});
   EXPECT_EQ(r.exit_code, 7) << show(r);
   expect_one_error_line(r);
   EXPECT_THAT(r.err, HasSubstr("apply stopped at change 2 of 4 (update Bad Fit: "));
   EXPECT_THAT(r.err, HasSubstr("Internal error"));
-  // The create before it happened; nothing after it was attempted.
+  // The create before it happened; the delete after it was not attempted.
   EXPECT_EQ(server_.outcomes().size(), 4u);
   for (const auto& request : writes()) EXPECT_NE(request.method, "DELETE");
 }

@@ -8,6 +8,7 @@
 
 #include "client_factory.hpp"
 #include "exit_codes.hpp"
+#include "in_flight_option.hpp"
 
 namespace closeio_cli {
 
@@ -46,6 +47,7 @@ struct ApplyArgs {
   bool dry_run = false;
   bool prune = false;
   bool yes = false;  ///< --yes: delete without asking (required with --prune off a terminal).
+  int max_in_flight = kDefaultMaxInFlight;  ///< --max-in-flight: writes sent at once, 1..32.
 };
 
 /// Which kind of activity assign and unassign work on.
@@ -63,6 +65,7 @@ struct UsageArgs {
   std::string lead_id;               ///< --lead; empty: every lead.
   std::string user_id;               ///< --user; empty: every user.
   std::optional<std::string> format;
+  int max_in_flight = kDefaultMaxInFlight;  ///< --max-in-flight: page requests at once, 1..32.
 };
 
 ExitCode run_list(const GlobalOptions& global, const ListArgs& args);

@@ -1,4 +1,5 @@
 // apply: make the organization's outcomes match a file, by name.
+#include <algorithm>
 #include <iostream>
 
 #include "apply_plan.hpp"
@@ -6,6 +7,7 @@
 #include "file_io.hpp"
 #include "outcome_file.hpp"
 #include "outcome_listing.hpp"
+#include "plan_writes.hpp"
 #include "progress.hpp"
 #include "terminal.hpp"
 #include "text.hpp"
@@ -13,35 +15,6 @@
 
 namespace closeio_cli {
 namespace {
-
-void carry_out(const closeio::OutcomesClient& client, const PlannedChange& change) {
-  switch (change.kind) {
-    case PlannedChange::Kind::create: {
-      closeio::OutcomeCreate create;
-      create.name = change.desired.name;
-      create.description = change.desired.description;
-      create.type = change.desired.type;
-      client.create(create);
-      return;
-    }
-    case PlannedChange::Kind::update: {
-      closeio::OutcomeUpdate update;
-      if (change.description_changes) {
-        if (change.desired.description) {
-          update.set_description(*change.desired.description);
-        } else {
-          update.clear_description();
-        }
-      }
-      if (change.old_type) update.set_type(change.desired.type);
-      client.update(change.id, update);
-      return;
-    }
-    case PlannedChange::Kind::remove:
-      client.remove(change.id);
-      return;
-  }
-}
 
 // Whether the organization, as re-read after a failure, shows `change` as carried out.
 bool is_done(const PlannedChange& change, const std::vector<closeio::Outcome>& now) {
@@ -61,6 +34,18 @@ bool is_done(const PlannedChange& change, const std::vector<closeio::Outcome>& n
   return change.kind == PlannedChange::Kind::remove;
 }
 
+std::string verb(PlannedChange::Kind kind) {
+  switch (kind) {
+    case PlannedChange::Kind::create:
+      return "create";
+    case PlannedChange::Kind::update:
+      return "update";
+    case PlannedChange::Kind::remove:
+      break;
+  }
+  return "delete";
+}
+
 const char* past_tense(PlannedChange::Kind kind) {
   switch (kind) {
     case PlannedChange::Kind::create:
@@ -71,6 +56,42 @@ const char* past_tense(PlannedChange::Kind kind) {
       break;
   }
   return "deleted";
+}
+
+// The line that says what became of one change: "created NAME", "failed to update NAME:
+// MESSAGE", "outcome NAME may have been deleted, but ...", "not sent: delete NAME".
+std::string result_line(const PlannedChange& change, const ChangeResult& result) {
+  const std::string name = display_name(change.desired.name);
+  switch (result.state) {
+    case ChangeResult::State::done:
+      return past_tense(change.kind) + (" " + name);
+    case ChangeResult::State::not_sent:
+      return "not sent: " + verb(change.kind) + " " + name;
+    case ChangeResult::State::failed:
+      break;
+  }
+  if (classify_write_failure(result.error) != WriteOutcome::not_done) {
+    return one_line(
+        describe_write_failure(result.error, "outcome " + name, past_tense(change.kind)));
+  }
+  return "failed to " + verb(change.kind) + " " + name + ": " +
+         one_line(describe_failure(result.error).message);
+}
+
+// What became of the changes after the first failed one: "; of the 3 changes after it, 1 had
+// already been sent and 2 were not sent" (sent before the failure came back: nothing is sent
+// after it). Empty when it was the last.
+std::string later_changes(const std::vector<ChangeResult>& results, std::size_t failed) {
+  std::size_t sent = 0;
+  std::size_t not_sent = 0;
+  for (std::size_t i = failed + 1; i < results.size(); ++i) {
+    ++(results[i].state == ChangeResult::State::not_sent ? not_sent : sent);
+  }
+  const std::size_t later = sent + not_sent;
+  if (later == 0) return {};
+  return "; of the " + std::to_string(later) + " change" + (later == 1 ? "" : "s") + " after it, " +
+         std::to_string(sent) + " had already been sent and " + std::to_string(not_sent) +
+         (not_sent == 1 ? " was" : " were") + " not sent";
 }
 
 // After a failed change: re-read the organization and print, change by change, what is done
@@ -124,7 +145,10 @@ ExitCode run_apply(const GlobalOptions& global, const ApplyArgs& args) {
   const std::string source = args.file == "-" ? std::string("<stdin>") : args.file;
   const std::vector<DesiredOutcome> desired =
       parse_outcome_file(read_input_file(args.file), source);
-  closeio::OutcomesClient client = make_client(client_options(global));
+  closeio::ClientOptions options = client_options(global);
+  // The session must not hold back the writes --max-in-flight allows.
+  options.max_concurrent_requests = std::max(options.max_concurrent_requests, args.max_in_flight);
+  closeio::OutcomesClient client = make_client(options);
 
   Progress progress;
   const std::vector<closeio::Outcome> current =
@@ -156,26 +180,37 @@ ExitCode run_apply(const GlobalOptions& global, const ApplyArgs& args) {
     return ExitCode::failure;
   }
 
+  // The writes go out several at a time; their result lines come out in plan order.
   const std::size_t total = plan.changes.size();
-  for (std::size_t i = 0; i < total; ++i) {
-    const PlannedChange& change = plan.changes[i];
-    progress.update("[" + std::to_string(i + 1) + "/" + std::to_string(total) + "] " +
-                    describe(change));
-    try {
-      carry_out(client, change);
-    } catch (...) {
-      progress.clear();
-      const std::exception_ptr error = std::current_exception();
-      const Failure failure = describe_failure(error);
-      const std::string what = describe_write_failure(
-          error, "outcome " + display_name(change.desired.name), past_tense(change.kind));
-      const std::string status = report_progress_after_failure(client, plan);
-      const ExitCode code =
-          classify_write_failure(error) == WriteOutcome::not_done ? failure.code : ExitCode::server;
-      throw CliError(code, "apply stopped at change " + std::to_string(i + 1) + " of " +
-                               std::to_string(total) + " (" + describe(change) + "): " + what +
-                               status);
-    }
+  const std::vector<ChangeResult> results = carry_out_plan(
+      client, plan, static_cast<std::size_t>(args.max_in_flight),
+      [&](std::size_t i) {
+        progress.update("[" + std::to_string(i + 1) + "/" + std::to_string(total) + "] " +
+                        describe(plan.changes[i]));
+      },
+      [&](std::size_t i, const ChangeResult& result) {
+        progress.clear();
+        clear_status_line();
+        std::cout << result_line(plan.changes[i], result) << '\n' << std::flush;
+      });
+  progress.clear();
+  std::size_t failed = 0;
+  for (; failed < total; ++failed) {
+    if (results[failed].state == ChangeResult::State::failed) break;
+  }
+  if (failed < total) {
+    const PlannedChange& change = plan.changes[failed];
+    const std::exception_ptr error = results[failed].error;
+    const Failure failure = describe_failure(error);
+    const std::string what = describe_write_failure(
+        error, "outcome " + display_name(change.desired.name), past_tense(change.kind));
+    const std::string later = later_changes(results, failed);
+    const std::string status = report_progress_after_failure(client, plan);
+    const ExitCode code =
+        classify_write_failure(error) == WriteOutcome::not_done ? failure.code : ExitCode::server;
+    throw CliError(code, "apply stopped at change " + std::to_string(failed + 1) + " of " +
+                             std::to_string(total) + " (" + describe(change) + "): " + what +
+                             later + status);
   }
   progress.clear();
   clear_status_line();

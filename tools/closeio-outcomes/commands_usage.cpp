@@ -1,13 +1,17 @@
 // usage: how many calls and meetings carry each outcome.
+#include <algorithm>
 #include <closeio/calls_client.hpp>
 #include <closeio/errors.hpp>
 #include <closeio/meetings_client.hpp>
+#include <exception>
 #include <iostream>
+#include <vector>
 
 #include "commands.hpp"
 #include "date_option.hpp"
-#include "outcome_listing.hpp"
 #include "outcome_usage.hpp"
+#include "page_walk.hpp"
+#include "progress.hpp"
 #include "record_printer.hpp"
 #include "terminal.hpp"
 #include "text.hpp"
@@ -58,45 +62,68 @@ std::string refused_filters(const closeio::BadRequestError& e, const UsageArgs& 
   return given;
 }
 
-template <class Range, class Visit>
-void walk(Range range, const char* what, Progress& progress, Visit visit) {
-  std::size_t count = 0;
-  progress.update(std::string("Counting ") + what + "...");
-  for (auto it = range.begin(); it != range.end(); ++it) {
-    visit(*it);
-    if (++count % 100 == 0) {
-      progress.update(std::string("Counting ") + what + "... " + std::to_string(count));
-    }
-  }
-  progress.clear();
-}
-
 }  // namespace
 
 ExitCode run_usage(const GlobalOptions& global, const UsageArgs& args) {
   const Format format = resolve_format(args.format, stdout_is_terminal());
   const closeio::ActivityFilter filter = make_filter(args);
-  const closeio::Session session = make_session(client_options(global));
+  closeio::ClientOptions options = client_options(global);
+  // The session must not hold back the requests --max-in-flight allows.
+  options.max_concurrent_requests = std::max(options.max_concurrent_requests, args.max_in_flight);
+  const closeio::Session session = make_session(options);
   Progress progress(stderr_is_terminal() && !(stdout_is_terminal() && format != Format::table));
 
-  const std::vector<closeio::Outcome> outcomes =
-      fetch_all_outcomes(closeio::OutcomesClient(session), {"id", "name"}, progress);
+  // The outcomes, the calls and the meetings are read together, a few pages at a time; each
+  // list is still used in page order, so the report is the one a sequential walk gives.
+  std::vector<closeio::Outcome> outcomes;
   OutcomeTally tally;
-  closeio::ListOptions options;
-  options.fields = {"id", "outcome_id"};
-  const char* listing = "calls";
-  try {
-    walk(closeio::CallsClient(session).list(filter, options), "calls", progress,
-         [&](const closeio::Call& call) { tally.add_call(call.outcome_id); });
-    listing = "meetings";
-    walk(closeio::MeetingsClient(session).list(filter, options), "meetings", progress,
-         [&](const closeio::Meeting& meeting) { tally.add_meeting(meeting.outcome_id); });
-  } catch (const closeio::BadRequestError& e) {
-    const std::string filters = refused_filters(e, args);
-    if (filters.empty()) throw;
-    throw CliError(ExitCode::validation, std::string("Close refused the filter of the ") + listing +
-                                             " list (" + filters + ")" +
-                                             (e.message().empty() ? "" : ": " + e.message()));
+  const closeio::OutcomesClient outcomes_client(session);
+  const closeio::CallsClient calls_client(session);
+  const closeio::MeetingsClient meetings_client(session);
+  std::vector<PagedList> lists;
+  lists.push_back(paged_list<closeio::Outcome>(
+      [&](const closeio::ListOptions& o, auto done) {
+        outcomes_client.list_page_async(o, std::move(done));
+      },
+      [&](const closeio::Outcome& outcome) { outcomes.push_back(outcome); }));
+  lists.back().fields = {"id", "name"};
+  lists.push_back(paged_list<closeio::Call>(
+      [&](const closeio::ListOptions& o, auto done) {
+        calls_client.list_page_async(filter, o, std::move(done));
+      },
+      [&](const closeio::Call& call) { tally.add_call(call.outcome_id); }));
+  lists.push_back(paged_list<closeio::Meeting>(
+      [&](const closeio::ListOptions& o, auto done) {
+        meetings_client.list_page_async(filter, o, std::move(done));
+      },
+      [&](const closeio::Meeting& meeting) { tally.add_meeting(meeting.outcome_id); }));
+  lists[1].fields = lists[2].fields = {"id", "outcome_id"};
+  const char* const labels[] = {"Fetching outcomes... ", "Counting calls... ",
+                                "Counting meetings... "};
+  for (std::size_t i = 0; i < lists.size(); ++i) {
+    lists[i].progress = [&progress, label = labels[i]](std::size_t visited) {
+      progress.update(label + std::to_string(visited));
+    };
+  }
+  progress.update("Counting calls and meetings...");
+  const std::vector<std::exception_ptr> errors =
+      walk_pages(lists, closeio::ListOptions().limit, static_cast<std::size_t>(args.max_in_flight));
+  progress.clear();
+
+  // The error a sequential walk would have met first: outcomes, then calls, then meetings.
+  if (errors[0]) std::rethrow_exception(errors[0]);
+  for (std::size_t i = 1; i < errors.size(); ++i) {
+    if (!errors[i]) continue;
+    const char* listing = i == 1 ? "calls" : "meetings";
+    try {
+      std::rethrow_exception(errors[i]);
+    } catch (const closeio::BadRequestError& e) {
+      const std::string filters = refused_filters(e, args);
+      if (filters.empty()) throw;
+      throw CliError(ExitCode::validation, std::string("Close refused the filter of the ") +
+                                               listing + " list (" + filters + ")" +
+                                               (e.message().empty() ? "" : ": " + e.message()));
+    }
   }
 
   RecordPrinter printer(std::cout, format,

@@ -10,6 +10,7 @@
 
 #include "commands.hpp"
 #include "exit_codes.hpp"
+#include "in_flight_option.hpp"
 #include "progress.hpp"
 #include "text.hpp"
 
@@ -32,6 +33,16 @@ void add_format_option(CLI::App& command, std::optional<std::string>& format) {
 void add_type_option(CLI::App& command, std::optional<std::string>& type) {
   command.add_option("--type", type, "Outcome type: custom or vm-dropped")
       ->check(CLI::IsMember({"custom", "vm-dropped"}));
+}
+
+void add_max_in_flight_option(CLI::App& command, int& value, const std::string& what) {
+  command
+      .add_option("--max-in-flight", value,
+                  "At most N " + what + " on the wire at once, 1 to " +
+                      std::to_string(closeio_cli::kLargestMaxInFlight) + "; default " +
+                      std::to_string(closeio_cli::kDefaultMaxInFlight))
+      ->type_name("N")
+      ->check(CLI::Validator(closeio_cli::check_max_in_flight, "", "1-32"));
 }
 
 constexpr const char* kGlobalOptionsHelp =
@@ -156,7 +167,10 @@ int run(int argc, char** argv) {
   CLI::App* apply = add_command(
       "apply",
       "Make the organization's outcomes match FILE (as written by export), matching by name. "
-      "Prints the plan, then carries it out",
+      "Prints the plan, then carries it out with up to --max-in-flight writes at once (deletes "
+      "only after every create and update succeeded), printing each change's result in plan "
+      "order. After a failure nothing more is sent: writes already in flight finish and are "
+      "reported, the organization is re-read and what is in place is listed",
       [&] { return closeio_cli::run_apply(global, apply_args); });
   apply->add_option("file", apply_args.file, "Outcomes file, or - for stdin")->required();
   apply->add_flag("--dry-run", apply_args.dry_run, "Print the plan and change nothing");
@@ -166,6 +180,7 @@ int run(int argc, char** argv) {
   apply->add_flag("-y,--yes", apply_args.yes,
                   "Delete without asking (required for --prune deletions when stdin is not a "
                   "terminal)");
+  add_max_in_flight_option(*apply, apply_args.max_in_flight, "writes");
 
   CLI::App* assign = add_command(
       "assign",
@@ -213,6 +228,8 @@ int run(int argc, char** argv) {
                    "--lead, and a refused filter is reported as such")
       ->type_name("ID");
   add_format_option(*usage, usage_args.format);
+  add_max_in_flight_option(*usage, usage_args.max_in_flight,
+                           "page requests (outcomes, calls and meetings are read together)");
 
   if (gives_key_on_command_line(argc, argv)) {
     return report({ExitCode::usage,
