@@ -6,22 +6,24 @@
 #                 (scripts/lib/clang_tidy_cached.py)
 #   ShellCheck    every shell script in scripts/, .ci/ and tests/
 #
-# Usage: scripts/check-style.sh [--fix] [--no-tidy] [--build-dir DIR] [-j N] [--help]
+# Usage: scripts/check-style.sh [--fix] [--no-tidy | --tidy-only] [--build-dir DIR] [-j N] [--help]
 #   --fix          rewrite instead of check: clang-tidy's fixes, then clang-format -i.
 #                  (shellcheck findings are fixed by hand.) Review the diff, then run again.
 #   --no-tidy      skip clang-tidy (it needs a configured build; the others need none)
+#   --tidy-only    clang-tidy alone (the test command runs it in the background)
 #   --build-dir    where compile_commands.json is (default build/dev; cmake --preset dev)
 #   -j N           parallel clang-tidy jobs (default: the number of cores)
 # Exit status: 0 clean, 1 findings, 2 bad usage.
 set -euo pipefail
 cd "$(dirname "$0")/.."
 
-usage() { sed -n '2,16s/^# \{0,1\}//p' "$0"; }
-fix=0 tidy=1 build_dir=build/dev jobs=$(nproc 2>/dev/null || echo 2)
+usage() { sed -n '2,17s/^# \{0,1\}//p' "$0"; }
+fix=0 tidy=1 others=1 build_dir=build/dev jobs=$(nproc 2>/dev/null || echo 2)
 while (($#)); do
   case $1 in
     --fix) fix=1 ;;
     --no-tidy) tidy=0 ;;
+    --tidy-only) others=0 ;;
     --build-dir | -j)
       [[ $# -ge 2 ]] || { usage >&2; exit 2; }
       if [[ $1 == -j ]]; then jobs=$2; else build_dir=$2; fi
@@ -45,6 +47,10 @@ if ((tidy)); then
     echo "== clang-tidy (src/, tools/, their headers)"
     python3 scripts/lib/clang_tidy_cached.py --build-dir "$build_dir" -j "$jobs" || status=1
   fi
+fi
+
+if ((!others)); then
+  exit "$status"
 fi
 
 if ((fix)); then

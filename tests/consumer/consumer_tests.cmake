@@ -3,9 +3,9 @@
 # (Tools are added after tests/, so CLOSEIO_BUILD_TOOLS says whether they exist.)
 # They use the build under test itself: `consumer.install` installs it once (a fixture) into
 # ${CMAKE_BINARY_DIR}/consumer/prefix, and small downstream projects are built against that
-# prefix: find_package(closeio ... COMPONENTS testing [static]) and pkg-config. The dev preset
-# (static) adds the FetchContent consumer, the one test that compiles the library again; the
-# shared preset adds the tools' install RPATH and the Debian packages (cpack, unpacked with
+# prefix: find_package(closeio ... COMPONENTS testing [static]) and pkg-config. The FetchContent
+# consumer is the one test that compiles the library again (as a unity build when this one is);
+# a shared build adds the tools' install RPATH and the Debian packages (cpack, unpacked with
 # dpkg-deb, a find_package consumer and the packaged tools run against the emulator).
 # Everything stays under the build tree (parallel-safe). `ctest -LE consumer` skips them.
 if(NOT (CLOSEIO_BUILD_TESTING_SUPPORT AND CLOSEIO_INSTALL))
@@ -24,7 +24,8 @@ endif()
 set(_args -DSOURCE_DIR=${PROJECT_SOURCE_DIR} -DBUILD_DIR=${PROJECT_BINARY_DIR} -DSHARED=${_shared}
           -DGENERATOR=${CMAKE_GENERATOR} -DCXX_COMPILER=${CMAKE_CXX_COMPILER}
           -DBUILD_TYPE=${_build_type} -DLAUNCHER=${CMAKE_CXX_COMPILER_LAUNCHER}
-          -DLIBDIR=${CMAKE_INSTALL_LIBDIR} -DTOOLS=${CLOSEIO_BUILD_TOOLS})
+          -DLIBDIR=${CMAKE_INSTALL_LIBDIR} -DTOOLS=${CLOSEIO_BUILD_TOOLS}
+          -DUNITY=${CMAKE_UNITY_BUILD})
 # The tests of the installed prefix share WORK_DIR; the FetchContent test has its own.
 set(_prefix_args ${_args} -DWORK_DIR=${CMAKE_BINARY_DIR}/consumer)
 add_test(NAME consumer.install COMMAND ${CMAKE_COMMAND} ${_prefix_args} -DSTEP=install -P ${_script})
@@ -46,14 +47,12 @@ set_tests_properties(consumer.install PROPERTIES LABELS consumer TIMEOUT 300)
 list(TRANSFORM _tests PREPEND consumer.)
 set_tests_properties(${_tests} PROPERTIES LABELS consumer TIMEOUT 300)
 
-# FetchContent of this checkout: once, in the static configuration.
-if(NOT BUILD_SHARED_LIBS)
-  add_test(NAME consumer.fetch_content
-           COMMAND ${CMAKE_COMMAND} ${_args} -DWORK_DIR=${CMAKE_BINARY_DIR}/consumer-fetch_content
-                   -DSTEP=fetch_content -P ${_script})
-  # PROCESSORS 2: the nested build runs two compile jobs, so `ctest -j` can budget for it.
-  set_tests_properties(consumer.fetch_content PROPERTIES LABELS consumer TIMEOUT 600 PROCESSORS 2)
-endif()
+# FetchContent of this checkout (the nested project builds the library as its default, static).
+add_test(NAME consumer.fetch_content
+         COMMAND ${CMAKE_COMMAND} ${_args} -DWORK_DIR=${CMAKE_BINARY_DIR}/consumer-fetch_content
+                 -DSTEP=fetch_content -P ${_script})
+# PROCESSORS 2: the nested build runs two compile jobs, so `ctest -j` can budget for it.
+set_tests_properties(consumer.fetch_content PROPERTIES LABELS consumer TIMEOUT 600 PROCESSORS 2)
 
 # Debian packages, from the shared build (the one a distribution ships).
 find_program(CLOSEIO_DPKG_DEB dpkg-deb)

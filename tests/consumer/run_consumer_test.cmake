@@ -12,7 +12,8 @@
 #                  HEAD commit through a file:// git URL (the add_subdirectory path as well)
 #
 # Inputs (-D): STEP, SOURCE_DIR, BUILD_DIR, WORK_DIR, SHARED, GENERATOR, CXX_COMPILER,
-# BUILD_TYPE, LAUNCHER (optional compiler launcher, e.g. ccache), PKG_CONFIG, LIBDIR, TOOLS.
+# BUILD_TYPE, LAUNCHER (optional compiler launcher, e.g. ccache), PKG_CONFIG, LIBDIR, TOOLS,
+# UNITY (build the consumers, and the FetchContent copy of the library, as unity builds).
 cmake_minimum_required(VERSION 3.21)
 
 foreach(_var STEP SOURCE_DIR WORK_DIR GENERATOR CXX_COMPILER)
@@ -36,6 +37,9 @@ set(COMMON_ARGS -G "${GENERATOR}" "-DCMAKE_CXX_COMPILER=${CXX_COMPILER}"
                 "-DCMAKE_BUILD_TYPE=${BUILD_TYPE}")
 if(LAUNCHER)
   list(APPEND COMMON_ARGS "-DCMAKE_CXX_COMPILER_LAUNCHER=${LAUNCHER}")
+endif()
+if(UNITY)
+  list(APPEND COMMON_ARGS "-DCMAKE_UNITY_BUILD=ON")
 endif()
 set(BUILD_ARGS --config "${BUILD_TYPE}" --parallel 2)
 
