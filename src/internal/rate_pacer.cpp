@@ -1,0 +1,145 @@
+#include "internal/rate_pacer.hpp"
+
+#include <algorithm>
+#include <utility>
+
+#include "internal/cancellation_state.hpp"
+#include "internal/rate_limit_headers.hpp"
+
+namespace closeio::internal {
+namespace {
+
+using std::chrono::milliseconds;
+
+// How far apart two answers' window ends may be and still describe the same window: latency
+// differences between answers shift the estimates, a new window moves them by its length.
+constexpr milliseconds kMaxTolerance{500};
+
+}  // namespace
+
+bool RatePacer::take_locked(Clock::time_point now) {
+  if (window_end_ && now >= *window_end_) {
+    // The window is over. The next one holds the last limit reported, less the requests still
+    // in flight: the server may count them in it.
+    last_end_ = window_end_;
+    window_end_.reset();
+    budget_.reset();
+    if (limit_) budget_ = *limit_ - in_flight_;
+  }
+  if (budget_ && *budget_ <= 0) {
+    // Within a known window, wait for its end. In an unknown one, wait for an answer to tell
+    // its figures, unless none is on its way.
+    if (window_end_ || in_flight_ > 0) return false;
+  }
+  if (budget_) --*budget_;
+  ++in_flight_;
+  return true;
+}
+
+std::optional<RatePacer::Clock::time_point> RatePacer::opening_locked(Clock::time_point now) const {
+  if (!window_end_ || now >= *window_end_ || !budget_ || *budget_ > 0) return std::nullopt;
+  return window_end_;
+}
+
+void RatePacer::learn_locked(const HttpHeaders& headers, Clock::time_point now) {
+  const std::optional<RateLimitInfo> info =
+      parse_rate_limit_info(headers, std::chrono::system_clock::now());
+  if (!info || !info->remaining || !info->reset) return;
+  if (info->limit && *info->limit > 0) limit_ = *info->limit;
+  window_length_ = std::max(window_length_, *info->reset);
+  const milliseconds tolerance = std::min(kMaxTolerance, window_length_ / 2);
+  const Clock::time_point end = now + *info->reset;
+  const long long left = std::max<long long>(0, *info->remaining - in_flight_);
+  if (window_end_) {
+    if (end > *window_end_ + tolerance) {  // The server started a new window.
+      window_end_ = end;
+      budget_ = left;
+    } else if (end + tolerance >= *window_end_) {  // The same window: the lowest figures win.
+      window_end_ = std::min(*window_end_, end);
+      budget_ = std::min(budget_.value_or(left), left);
+    }
+    // Otherwise the answer left the server in an older window: it says nothing about this one.
+    return;
+  }
+  if (last_end_ && end < *last_end_ + tolerance) return;  // A straggler of the ended window.
+  window_end_ = end;
+  budget_ = left;
+}
+
+bool RatePacer::try_acquire(Clock::time_point now) {
+  std::lock_guard<std::mutex> lock(mutex_);
+  return take_locked(now);
+}
+
+std::optional<RatePacer::Clock::time_point> RatePacer::next_opening(Clock::time_point now) const {
+  std::lock_guard<std::mutex> lock(mutex_);
+  return opening_locked(now);
+}
+
+RatePacer::Wait RatePacer::acquire(const CancellationToken& token,
+                                   std::optional<Clock::time_point> deadline) {
+  if (token.cancelled()) return Wait::cancelled;
+  if (try_acquire()) return Wait::acquired;  // The common case: no listener to register.
+
+  // Registered outside mutex_: cancel() calls listeners with the token's own mutex held, and
+  // the listener takes mutex_ (so that a waiter between its check and its wait is not missed).
+  const std::shared_ptr<CancellationState>& state = CancellationAccess::state(token);
+  std::uint64_t listener = 0;
+  if (state) {
+    listener = state->add_listener([this] {
+      { std::lock_guard<std::mutex> lock(mutex_); }
+      changed_.notify_all();
+    });
+  }
+  Wait result = Wait::acquired;
+  {
+    std::unique_lock<std::mutex> lock(mutex_);
+    for (;;) {
+      if (token.cancelled()) {
+        result = Wait::cancelled;
+        break;
+      }
+      const Clock::time_point now = Clock::now();
+      if (take_locked(now)) break;
+      const std::optional<Clock::time_point> opening = opening_locked(now);
+      if (deadline && (now >= *deadline || (opening && *opening > *deadline))) {
+        result = Wait::past_deadline;  // Waiting cannot help: say so now.
+        break;
+      }
+      if (opening) {
+        changed_.wait_until(lock, *opening);
+      } else if (deadline) {
+        changed_.wait_until(lock, *deadline);
+      } else {
+        changed_.wait(lock);
+      }
+    }
+  }
+  if (state) state->remove_listener(listener);
+  return result;
+}
+
+void RatePacer::release(const HttpHeaders* headers, bool wake_engine, Clock::time_point now) {
+  {
+    std::lock_guard<std::mutex> lock(mutex_);
+    if (in_flight_ > 0) --in_flight_;
+    if (headers) learn_locked(*headers, now);
+  }
+  changed_.notify_all();
+  if (wake_engine) {
+    std::lock_guard<std::mutex> lock(wake_mutex_);
+    if (engine_wake_) engine_wake_();
+  }
+}
+
+void RatePacer::set_engine_wake(std::function<void()> wake) {
+  std::lock_guard<std::mutex> lock(wake_mutex_);
+  engine_wake_ = std::move(wake);
+}
+
+long long RatePacer::in_flight() const {
+  std::lock_guard<std::mutex> lock(mutex_);
+  return in_flight_;
+}
+
+}  // namespace closeio::internal

@@ -1,0 +1,94 @@
+// Client-side pacing by the server's RateLimit figures, shared by every call of one session:
+// blocking calls wait for the window here, the asynchronous engine asks without waiting and
+// sets a timer. Both count each other's requests in flight.
+#pragma once
+
+#include <chrono>
+#include <condition_variable>
+#include <cstdint>
+#include <functional>
+#include <mutex>
+#include <optional>
+
+#include "closeio/cancellation.hpp"
+#include "closeio/errors.hpp"
+
+namespace closeio::internal {
+
+/// How many more requests may start before the server's rate-limit window resets.
+///
+/// An answer's `RateLimit` figures count every request the server saw before it; the session's
+/// requests still in flight may not have been counted yet, so they come off what is left. Until
+/// the window ends (its `reset`, measured from when the answer arrived, which is never earlier
+/// than the server's own end), at most that many more start. Once it ends, the next window holds
+/// the last `limit` reported, less the requests still in flight (they may land in it), until an
+/// answer from the new window gives its figures. Answers that straggle in from an older window
+/// are ignored. No figures yet: no limit.
+///
+/// Thread-safe. Every request that starts must be counted with try_acquire() or acquire() and
+/// ended with release(), exactly once.
+class RatePacer {
+ public:
+  using Clock = std::chrono::steady_clock;
+
+  /// How a blocking acquire() ended.
+  enum class Wait {
+    acquired,       ///< The request may start; call release() when it ends.
+    cancelled,      ///< The token fired first.
+    past_deadline,  ///< The window opens only after the deadline (or the deadline passed).
+  };
+
+  RatePacer() = default;
+  RatePacer(const RatePacer&) = delete;
+  RatePacer& operator=(const RatePacer&) = delete;
+
+  /// Counts one request as started when the window allows it now; never blocks.
+  bool try_acquire(Clock::time_point now = Clock::now());
+
+  /// When a refused try_acquire() can next succeed without another request ending: the end of
+  /// the current window. std::nullopt when only release() can open a slot, or when a request
+  /// may start now.
+  std::optional<Clock::time_point> next_opening(Clock::time_point now = Clock::now()) const;
+
+  /// Blocks until the window lets one request start (and counts it), `token` fires, or the
+  /// window would open only after `deadline`. Wakes at once on cancellation (no polling).
+  Wait acquire(const CancellationToken& token, std::optional<Clock::time_point> deadline);
+
+  /// Ends a request counted by try_acquire()/acquire(). `headers` are its answer's (nullptr
+  /// when no HTTP answer came): their RateLimit figures are learned. Wakes blocking waiters and,
+  /// when `wake_engine`, the asynchronous engine (its own releases need not).
+  void release(const HttpHeaders* headers, bool wake_engine = true,
+               Clock::time_point now = Clock::now());
+
+  /// Called after a release() that may have opened a slot, so that the asynchronous engine
+  /// retries its queue. Must be quick and must not call back into this pacer. Once
+  /// set_engine_wake() returns, the previous function is not running and will not run.
+  void set_engine_wake(std::function<void()> wake);
+
+  /// Requests counted and not yet released.
+  long long in_flight() const;
+
+ private:
+  bool take_locked(Clock::time_point now);
+  std::optional<Clock::time_point> opening_locked(Clock::time_point now) const;
+  void learn_locked(const HttpHeaders& headers, Clock::time_point now);
+
+  mutable std::mutex mutex_;
+  std::condition_variable changed_;  // A release, or a cancellation of a waiting call.
+  long long in_flight_ = 0;
+  // The current window's estimated end, and how many more requests may start before it. No
+  // end: the window is unknown; `budget_` is then what the last known limit allows, or
+  // nothing (no limit) when none was ever reported.
+  std::optional<Clock::time_point> window_end_;
+  std::optional<long long> budget_;
+  std::optional<long long> limit_;
+  // The end of the window that ended last, to tell its stragglers from a new window's answers.
+  std::optional<Clock::time_point> last_end_;
+  // The longest reset seen: about the window's length.
+  std::chrono::milliseconds window_length_{0};
+
+  std::mutex wake_mutex_;  // Held while engine_wake_ runs, so that clearing it is safe.
+  std::function<void()> engine_wake_;
+};
+
+}  // namespace closeio::internal
