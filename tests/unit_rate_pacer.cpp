@@ -35,12 +35,12 @@ TEST(RatePacer, WithoutFiguresNothingIsHeldBack) {
   EXPECT_EQ(pacer.next_opening(now), std::nullopt);
 }
 
-TEST(RatePacer, RequestsInFlightComeOffWhatRemains) {
+TEST(RatePacer, RequestsStartedAfterTheAnsweredOneComeOffWhatRemains) {
   RatePacer pacer;
   const auto t0 = Clock::now();
   for (int i = 0; i < 3; ++i) ASSERT_TRUE(pacer.try_acquire(t0));
   const HttpHeaders answer = rate_limit(10, 5, "1");
-  pacer.release(&answer, false, t0);  // 2 still in flight: 5 - 2 = 3 may start.
+  pacer.release(0, &answer, false, t0);  // 2 started after it: 5 - 2 = 3 may start.
   EXPECT_EQ(start_all(pacer, t0), 3);
   EXPECT_EQ(pacer.next_opening(t0), t0 + milliseconds(1000));
   // The window ends: the last limit (10), less the 5 in flight.
@@ -53,9 +53,9 @@ TEST(RatePacer, WithinAWindowTheLowestFiguresWin) {
   ASSERT_TRUE(pacer.try_acquire(t0));
   ASSERT_TRUE(pacer.try_acquire(t0));
   const HttpHeaders first = rate_limit(100, 50, "1");
-  pacer.release(&first, false, t0);                        // 50 - 1 in flight = 49
+  pacer.release(0, &first, false, t0);                     // 50 - 1 started after it = 49
   const HttpHeaders second = rate_limit(100, 10, "0.98");  // Same window, fewer left (others).
-  pacer.release(&second, false, t0 + milliseconds(20));
+  pacer.release(1, &second, false, t0 + milliseconds(20));
   EXPECT_EQ(start_all(pacer, t0 + milliseconds(20)), 10);
 }
 
@@ -65,12 +65,12 @@ TEST(RatePacer, AStragglerOfAnEndedWindowIsIgnored) {
   ASSERT_TRUE(pacer.try_acquire(t0));
   ASSERT_TRUE(pacer.try_acquire(t0));
   const HttpHeaders fresh = rate_limit(20, 19, "1");
-  pacer.release(&fresh, false, t0);  // Window ends at t0 + 1 s; 18 may start.
+  pacer.release(0, &fresh, false, t0);  // Window ends at t0 + 1 s; 18 may start.
   const auto t1 = t0 + milliseconds(1000);
   EXPECT_EQ(start_all(pacer, t1), 19);  // New window: limit 20 less the 1 in flight.
   // The request sent in the old window answers late, with that window's figures.
   const HttpHeaders late = rate_limit(20, 0, "0.001");
-  pacer.release(&late, false, t1 + milliseconds(5));
+  pacer.release(1, &late, false, t1 + milliseconds(5));
   // Learned, it would make a window ending at t1 + 6 ms with nothing left.
   EXPECT_EQ(pacer.next_opening(t1 + milliseconds(5)), std::nullopt);
   EXPECT_EQ(start_all(pacer, t1 + milliseconds(5)), 0);  // The 19 above used the budget.
@@ -81,12 +81,12 @@ TEST(RatePacer, AnAnswerFromANewWindowReplacesTheFigures) {
   const auto t0 = Clock::now();
   ASSERT_TRUE(pacer.try_acquire(t0));
   const HttpHeaders first = rate_limit(10, 0, "1");
-  pacer.release(&first, false, t0);
+  pacer.release(0, &first, false, t0);
   EXPECT_FALSE(pacer.try_acquire(t0 + milliseconds(999)));
   const auto t1 = t0 + milliseconds(1000);
   ASSERT_TRUE(pacer.try_acquire(t1));
   const HttpHeaders next = rate_limit(10, 9, "1");
-  pacer.release(&next, false, t1 + milliseconds(2));
+  pacer.release(1, &next, false, t1 + milliseconds(2));
   EXPECT_EQ(start_all(pacer, t1 + milliseconds(2)), 9);
   EXPECT_EQ(pacer.next_opening(t1 + milliseconds(2)), t1 + milliseconds(1002));
 }
@@ -96,14 +96,14 @@ TEST(RatePacer, AnUnknownWindowWithNoBudgetWaitsForAnAnswer) {
   const auto t0 = Clock::now();
   for (int i = 0; i < 2; ++i) ASSERT_TRUE(pacer.try_acquire(t0));
   const HttpHeaders small = rate_limit(2, 2, "0.5");
-  pacer.release(&small, false, t0);  // 2 - 1 in flight = 1 left.
+  pacer.release(0, &small, false, t0);  // 2 - 1 started after it = 1 left.
   ASSERT_TRUE(pacer.try_acquire(t0));
   // The window ends with 2 in flight and a limit of 2: nothing more until one answers.
   const auto t1 = t0 + milliseconds(500);
   EXPECT_FALSE(pacer.try_acquire(t1));
   EXPECT_EQ(pacer.next_opening(t1), std::nullopt);
-  pacer.release(nullptr, false, t1);  // No figures (a transport failure), one less in flight.
-  pacer.release(nullptr, false, t1);
+  pacer.release(1, nullptr, false, t1);  // No figures (a transport failure), one less in flight.
+  pacer.release(2, nullptr, false, t1);
   EXPECT_TRUE(pacer.try_acquire(t1));  // Nothing in flight: one request finds out.
 }
 
@@ -112,7 +112,7 @@ TEST(RatePacer, MalformedFiguresAreIgnored) {
   const auto t0 = Clock::now();
   ASSERT_TRUE(pacer.try_acquire(t0));
   const HttpHeaders broken = {{"RateLimit", "limit=10, remaining=zero, reset=soon"}};
-  pacer.release(&broken, false, t0);
+  pacer.release(0, &broken, false, t0);
   EXPECT_EQ(start_all(pacer, t0), 1000);
 }
 
@@ -120,9 +120,10 @@ TEST(RatePacer, BlockingAcquireFailsAtOnceWhenTheWindowOpensAfterTheDeadline) {
   RatePacer pacer;
   ASSERT_TRUE(pacer.try_acquire());
   const HttpHeaders exhausted = rate_limit(10, 0, "600");
-  pacer.release(&exhausted, false);
+  pacer.release(0, &exhausted, false);
   // The window opens in 10 minutes; a deadline 10 minutes from now minus a second cannot be met.
-  EXPECT_EQ(pacer.acquire(CancellationToken(), Clock::now() + std::chrono::seconds(599)),
+  RatePacer::Ticket ticket = 0;
+  EXPECT_EQ(pacer.acquire(CancellationToken(), Clock::now() + std::chrono::seconds(599), ticket),
             RatePacer::Wait::past_deadline);
   EXPECT_EQ(pacer.in_flight(), 0);
 }
@@ -131,10 +132,11 @@ TEST(RatePacer, BlockingAcquireEndsWhenCancelled) {
   RatePacer pacer;
   ASSERT_TRUE(pacer.try_acquire());
   const HttpHeaders exhausted = rate_limit(10, 0, "600");
-  pacer.release(&exhausted, false);
+  pacer.release(0, &exhausted, false);
   CancellationSource source;
-  auto waiting =
-      std::async(std::launch::async, [&] { return pacer.acquire(source.token(), std::nullopt); });
+  RatePacer::Ticket ticket = 0;
+  auto waiting = std::async(std::launch::async,
+                            [&] { return pacer.acquire(source.token(), std::nullopt, ticket); });
   source.cancel();  // Whether the waiter is already waiting or not yet: it must end.
   EXPECT_EQ(waiting.get(), RatePacer::Wait::cancelled);
   EXPECT_EQ(pacer.in_flight(), 0);
@@ -144,12 +146,14 @@ TEST(RatePacer, BlockingAcquireWakesWhenARequestEnds) {
   RatePacer pacer;
   ASSERT_TRUE(pacer.try_acquire());
   const HttpHeaders small = rate_limit(1, 0, "0");  // A limit of 1; the window is over at once.
-  pacer.release(&small, false);
+  pacer.release(0, &small, false);
   ASSERT_TRUE(pacer.try_acquire());  // The new window's one request: the next waits for it.
-  auto waiting =
-      std::async(std::launch::async, [&] { return pacer.acquire(CancellationToken(), {}); });
-  pacer.release(nullptr);
+  RatePacer::Ticket ticket = 0;
+  auto waiting = std::async(std::launch::async,
+                            [&] { return pacer.acquire(CancellationToken(), {}, ticket); });
+  pacer.release(1, nullptr);
   EXPECT_EQ(waiting.get(), RatePacer::Wait::acquired);
+  EXPECT_EQ(ticket, 2u);
   EXPECT_EQ(pacer.in_flight(), 1);
 }
 
@@ -159,13 +163,13 @@ TEST(RatePacer, TheEngineIsWokenOnlyByOtherReleases) {
   pacer.set_engine_wake([&woken] { ++woken; });
   ASSERT_TRUE(pacer.try_acquire());
   ASSERT_TRUE(pacer.try_acquire());
-  pacer.release(nullptr, false);  // The engine's own.
+  pacer.release(0, nullptr, false);  // The engine's own.
   EXPECT_EQ(woken.load(), 0);
-  pacer.release(nullptr);  // A blocking call's.
+  pacer.release(1, nullptr);  // A blocking call's.
   EXPECT_EQ(woken.load(), 1);
   pacer.set_engine_wake(nullptr);
   ASSERT_TRUE(pacer.try_acquire());
-  pacer.release(nullptr);
+  pacer.release(2, nullptr);
   EXPECT_EQ(woken.load(), 1);
 }
 

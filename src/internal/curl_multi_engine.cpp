@@ -45,6 +45,7 @@ struct Job {
   Clock::time_point started;
   std::shared_ptr<CancellationState> state;
   std::uint64_t listener = 0;
+  RatePacer::Ticket ticket = 0;  // Its slot in the rate-limit window, once started.
 };
 
 struct PendingTimer {
@@ -159,9 +160,11 @@ struct CurlMultiEngine::Impl : std::enable_shared_from_this<Impl> {
 
   void start_queued() {
     while (!queued.empty() && active.size() < max_in_flight) {
-      if (!pacer->try_acquire()) break;
+      const std::optional<RatePacer::Ticket> ticket = pacer->try_acquire();
+      if (!ticket) break;
       std::unique_ptr<Job> job = std::move(queued.front());
       queued.pop_front();
+      job->ticket = *ticket;
       try {
         job->handle = take_handle();
         job->handle->error[0] = '\0';
@@ -172,7 +175,7 @@ struct CurlMultiEngine::Impl : std::enable_shared_from_this<Impl> {
         if (curl_multi_add_handle(multi, easy) != CURLM_OK) throw std::bad_alloc();
         active.emplace(easy, std::move(job));
       } catch (...) {
-        pacer->release(nullptr, false);
+        pacer->release(job->ticket, nullptr, false);
         HttpResult result;
         result.failure = TransportFailure::not_sent;
         result.error = "could not start the transfer";
@@ -191,7 +194,7 @@ struct CurlMultiEngine::Impl : std::enable_shared_from_this<Impl> {
         job->handle->easy, CURLE_ABORTED_BY_CALLBACK, job->transfer, job->handle->error,
         std::chrono::duration_cast<std::chrono::microseconds>(Clock::now() - job->started));
     job->handle.reset();  // Its connection is in an unknown state: not pooled.
-    pacer->release(nullptr, false);
+    pacer->release(job->ticket, nullptr, false);
     finish(std::move(job), std::move(result));
   }
 
@@ -249,7 +252,8 @@ struct CurlMultiEngine::Impl : std::enable_shared_from_this<Impl> {
       HttpResult result = finish_easy(
           easy, code, job->transfer, job->handle->error,
           std::chrono::duration_cast<std::chrono::microseconds>(Clock::now() - job->started));
-      pacer->release(result.failure == TransportFailure::none ? &result.headers : nullptr, false);
+      pacer->release(job->ticket,
+                     result.failure == TransportFailure::none ? &result.headers : nullptr, false);
       if (result.failure == TransportFailure::none && idle.size() < kMaxIdleHandles) {
         idle.push_back(std::move(job->handle));
       }

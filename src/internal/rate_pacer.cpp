@@ -17,7 +17,7 @@ constexpr milliseconds kMaxTolerance{500};
 
 }  // namespace
 
-bool RatePacer::take_locked(Clock::time_point now) {
+std::optional<RatePacer::Ticket> RatePacer::take_locked(Clock::time_point now) {
   if (window_end_ && now >= *window_end_) {
     // The window is over. The next one holds the last limit reported, less the requests still
     // in flight: the server may count them in it.
@@ -29,11 +29,11 @@ bool RatePacer::take_locked(Clock::time_point now) {
   if (budget_ && *budget_ <= 0) {
     // Within a known window, wait for its end. In an unknown one, wait for an answer to tell
     // its figures, unless none is on its way.
-    if (window_end_ || in_flight_ > 0) return false;
+    if (window_end_ || in_flight_ > 0) return std::nullopt;
   }
   if (budget_) --*budget_;
   ++in_flight_;
-  return true;
+  return started_++;
 }
 
 std::optional<RatePacer::Clock::time_point> RatePacer::opening_locked(Clock::time_point now) const {
@@ -41,7 +41,7 @@ std::optional<RatePacer::Clock::time_point> RatePacer::opening_locked(Clock::tim
   return window_end_;
 }
 
-void RatePacer::learn_locked(const HttpHeaders& headers, Clock::time_point now) {
+void RatePacer::learn_locked(Ticket ticket, const HttpHeaders& headers, Clock::time_point now) {
   const std::optional<RateLimitInfo> info =
       parse_rate_limit_info(headers, std::chrono::system_clock::now());
   if (!info || !info->remaining || !info->reset) return;
@@ -49,7 +49,9 @@ void RatePacer::learn_locked(const HttpHeaders& headers, Clock::time_point now) 
   window_length_ = std::max(window_length_, *info->reset);
   const milliseconds tolerance = std::min(kMaxTolerance, window_length_ / 2);
   const Clock::time_point end = now + *info->reset;
-  const long long left = std::max<long long>(0, *info->remaining - in_flight_);
+  // Requests started after this one may have reached the server after it answered.
+  const auto started_since = static_cast<long long>(started_ - ticket - 1);
+  const long long left = std::max<long long>(0, *info->remaining - started_since);
   if (window_end_) {
     if (end > *window_end_ + tolerance) {  // The server started a new window.
       window_end_ = end;
@@ -66,7 +68,7 @@ void RatePacer::learn_locked(const HttpHeaders& headers, Clock::time_point now) 
   budget_ = left;
 }
 
-bool RatePacer::try_acquire(Clock::time_point now) {
+std::optional<RatePacer::Ticket> RatePacer::try_acquire(Clock::time_point now) {
   std::lock_guard<std::mutex> lock(mutex_);
   return take_locked(now);
 }
@@ -77,9 +79,12 @@ std::optional<RatePacer::Clock::time_point> RatePacer::next_opening(Clock::time_
 }
 
 RatePacer::Wait RatePacer::acquire(const CancellationToken& token,
-                                   std::optional<Clock::time_point> deadline) {
+                                   std::optional<Clock::time_point> deadline, Ticket& ticket) {
   if (token.cancelled()) return Wait::cancelled;
-  if (try_acquire()) return Wait::acquired;  // The common case: no listener to register.
+  if (const std::optional<Ticket> taken = try_acquire()) {
+    ticket = *taken;  // The common case: no listener to register.
+    return Wait::acquired;
+  }
 
   // Registered outside mutex_: cancel() calls listeners with the token's own mutex held, and
   // the listener takes mutex_ (so that a waiter between its check and its wait is not missed).
@@ -100,7 +105,10 @@ RatePacer::Wait RatePacer::acquire(const CancellationToken& token,
         break;
       }
       const Clock::time_point now = Clock::now();
-      if (take_locked(now)) break;
+      if (const std::optional<Ticket> taken = take_locked(now)) {
+        ticket = *taken;
+        break;
+      }
       const std::optional<Clock::time_point> opening = opening_locked(now);
       if (deadline && (now >= *deadline || (opening && *opening > *deadline))) {
         result = Wait::past_deadline;  // Waiting cannot help: say so now.
@@ -119,11 +127,12 @@ RatePacer::Wait RatePacer::acquire(const CancellationToken& token,
   return result;
 }
 
-void RatePacer::release(const HttpHeaders* headers, bool wake_engine, Clock::time_point now) {
+void RatePacer::release(Ticket ticket, const HttpHeaders* headers, bool wake_engine,
+                        Clock::time_point now) {
   {
     std::lock_guard<std::mutex> lock(mutex_);
     if (in_flight_ > 0) --in_flight_;
-    if (headers) learn_locked(*headers, now);
+    if (headers) learn_locked(ticket, *headers, now);
   }
   changed_.notify_all();
   if (wake_engine) {

@@ -18,7 +18,8 @@ namespace closeio::internal {
 /// How many more requests may start before the server's rate-limit window resets.
 ///
 /// An answer's `RateLimit` figures count every request the server saw before it; the session's
-/// requests still in flight may not have been counted yet, so they come off what is left. Until
+/// requests started after the answered one may not have been counted yet, so they come off what
+/// is left (the ones started before it reached the server first, as a rule). Until
 /// the window ends (its `reset`, measured from when the answer arrived, which is never earlier
 /// than the server's own end), at most that many more start. Once it ends, the next window holds
 /// the last `limit` reported, less the requests still in flight (they may land in it), until an
@@ -30,6 +31,8 @@ namespace closeio::internal {
 class RatePacer {
  public:
   using Clock = std::chrono::steady_clock;
+  /// Identifies a request counted as started: its place in the order of starts.
+  using Ticket = std::uint64_t;
 
   /// How a blocking acquire() ended.
   enum class Wait {
@@ -43,7 +46,7 @@ class RatePacer {
   RatePacer& operator=(const RatePacer&) = delete;
 
   /// Counts one request as started when the window allows it now; never blocks.
-  bool try_acquire(Clock::time_point now = Clock::now());
+  std::optional<Ticket> try_acquire(Clock::time_point now = Clock::now());
 
   /// When a refused try_acquire() can next succeed without another request ending: the end of
   /// the current window. std::nullopt when only release() can open a slot, or when a request
@@ -52,12 +55,14 @@ class RatePacer {
 
   /// Blocks until the window lets one request start (and counts it), `token` fires, or the
   /// window would open only after `deadline`. Wakes at once on cancellation (no polling).
-  Wait acquire(const CancellationToken& token, std::optional<Clock::time_point> deadline);
+  /// `ticket` is set when acquired.
+  Wait acquire(const CancellationToken& token, std::optional<Clock::time_point> deadline,
+               Ticket& ticket);
 
-  /// Ends a request counted by try_acquire()/acquire(). `headers` are its answer's (nullptr
-  /// when no HTTP answer came): their RateLimit figures are learned. Wakes blocking waiters and,
-  /// when `wake_engine`, the asynchronous engine (its own releases need not).
-  void release(const HttpHeaders* headers, bool wake_engine = true,
+  /// Ends the request `ticket` counted by try_acquire()/acquire(). `headers` are its answer's
+  /// (nullptr when no HTTP answer came): their RateLimit figures are learned. Wakes blocking
+  /// waiters and, when `wake_engine`, the asynchronous engine (its own releases need not).
+  void release(Ticket ticket, const HttpHeaders* headers, bool wake_engine = true,
                Clock::time_point now = Clock::now());
 
   /// Called after a release() that may have opened a slot, so that the asynchronous engine
@@ -69,13 +74,14 @@ class RatePacer {
   long long in_flight() const;
 
  private:
-  bool take_locked(Clock::time_point now);
+  std::optional<Ticket> take_locked(Clock::time_point now);
   std::optional<Clock::time_point> opening_locked(Clock::time_point now) const;
-  void learn_locked(const HttpHeaders& headers, Clock::time_point now);
+  void learn_locked(Ticket ticket, const HttpHeaders& headers, Clock::time_point now);
 
   mutable std::mutex mutex_;
   std::condition_variable changed_;  // A release, or a cancellation of a waiting call.
   long long in_flight_ = 0;
+  Ticket started_ = 0;  // Requests started so far; the next one's ticket.
   // The current window's estimated end, and how many more requests may start before it. No
   // end: the window is unknown; `budget_` is then what the last known limit allows, or
   // nothing (no limit) when none was ever reported.

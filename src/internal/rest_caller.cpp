@@ -54,19 +54,20 @@ bool is_gateway_failure(int status) { return status == 502 || status == 503 || s
 // when one came.
 class PacedSlot {
  public:
-  explicit PacedSlot(RatePacer& pacer) : pacer_(&pacer) {}
+  PacedSlot(RatePacer& pacer, RatePacer::Ticket ticket) : pacer_(&pacer), ticket_(ticket) {}
   ~PacedSlot() {
-    if (pacer_) pacer_->release(nullptr);
+    if (pacer_) pacer_->release(ticket_, nullptr);
   }
   PacedSlot(const PacedSlot&) = delete;
   PacedSlot& operator=(const PacedSlot&) = delete;
   void release(const HttpResult& result) {
     RatePacer* pacer = std::exchange(pacer_, nullptr);
-    pacer->release(result.failure == TransportFailure::none ? &result.headers : nullptr);
+    pacer->release(ticket_, result.failure == TransportFailure::none ? &result.headers : nullptr);
   }
 
  private:
   RatePacer* pacer_;
+  RatePacer::Ticket ticket_;
 };
 
 }  // namespace
@@ -157,19 +158,21 @@ void RestCaller::begin_attempt(Attempt& attempt, HttpRequest& http, const CallOp
 }
 
 // Blocks until the rate-limit window lets the attempt start (see RatePacer); throws when the
-// call is cancelled first or when the window opens only after the call's deadline. The slot
-// taken is the caller's to give back.
-void RestCaller::wait_for_window(const Attempt& attempt, const CallOptions& call) const {
+// call is cancelled first or when the window opens only after the call's deadline. Returns the
+// slot's ticket, for the caller to give back.
+std::uint64_t RestCaller::wait_for_window(const Attempt& attempt, const CallOptions& call) const {
   std::optional<Clock::time_point> deadline;
   if (attempt.deadline.count() > 0) deadline = attempt.started + attempt.deadline;
-  switch (pacer_->acquire(call.cancellation, deadline)) {
+  RatePacer::Ticket ticket = 0;
+  switch (pacer_->acquire(call.cancellation, deadline, ticket)) {
     case RatePacer::Wait::acquired:
-      return;
+      break;
     case RatePacer::Wait::cancelled:
       attempt.throw_cancelled(attempt.number - 1);
     case RatePacer::Wait::past_deadline:
       attempt.throw_past_deadline(attempt.number - 1);
   }
+  return ticket;
 }
 
 // After a failed attempt (classify() returned nothing): how long to wait before the next one,
@@ -198,8 +201,7 @@ RestAnswer RestCaller::send(const RestRequest& request, const CallOptions& call)
   HttpRequest http = http_request(request, call);
 
   for (;; ++attempt.number) {
-    wait_for_window(attempt, call);
-    PacedSlot slot(*pacer_);
+    PacedSlot slot(*pacer_, wait_for_window(attempt, call));
     begin_attempt(attempt, http, call);
     HttpResult result = transport_->perform(http);
     slot.release(result);

@@ -3,6 +3,7 @@
 // deadline, cancellation and logging; it knows no resource.
 #pragma once
 
+#include <cstdint>
 #include <exception>
 #include <functional>
 #include <memory>
@@ -116,7 +117,7 @@ class RestCaller : public std::enable_shared_from_this<RestCaller> {
   struct Attempt;
   struct AsyncCall;
   void begin_attempt(Attempt& attempt, HttpRequest& http, const CallOptions& call) const;
-  void wait_for_window(const Attempt& attempt, const CallOptions& call) const;
+  std::uint64_t wait_for_window(const Attempt& attempt, const CallOptions& call) const;
   std::optional<std::chrono::milliseconds> next_wait(const Attempt& attempt) const;
   HttpRequest http_request(const RestRequest& request, const CallOptions& call) const;
   std::optional<RestAnswer> classify(const RestRequest& request, HttpResult& result,
