@@ -1,6 +1,7 @@
 #include "internal/rate_pacer.hpp"
 
 #include <algorithm>
+#include <iterator>
 #include <utility>
 
 #include "internal/cancellation_state.hpp"
@@ -17,27 +18,35 @@ constexpr milliseconds kMaxTolerance{500};
 
 }  // namespace
 
+long long RatePacer::budget_locked() const {
+  // In flight, started before the reference: each may reach the server after it.
+  const auto overtaken = static_cast<long long>(
+      std::distance(in_flight_.begin(), in_flight_.lower_bound(reference_first_)));
+  return *reference_remaining_ - static_cast<long long>(started_ - reference_first_) - overtaken;
+}
+
 std::optional<RatePacer::Ticket> RatePacer::take_locked(Clock::time_point now) {
   if (window_end_ && now >= *window_end_) {
     // The window is over. The next one holds the last limit reported, less the requests still
     // in flight: the server may count them in it.
     last_end_ = window_end_;
     window_end_.reset();
-    budget_.reset();
-    if (limit_) budget_ = *limit_ - in_flight_;
+    reference_remaining_ = limit_;
+    reference_first_ = started_;
   }
-  if (budget_ && *budget_ <= 0) {
+  if (reference_remaining_ && budget_locked() <= 0) {
     // Within a known window, wait for its end. In an unknown one, wait for an answer to tell
     // its figures, unless none is on its way.
-    if (window_end_ || in_flight_ > 0) return std::nullopt;
+    if (window_end_ || !in_flight_.empty()) return std::nullopt;
   }
-  if (budget_) --*budget_;
-  ++in_flight_;
+  in_flight_.insert(started_);
   return started_++;
 }
 
 std::optional<RatePacer::Clock::time_point> RatePacer::opening_locked(Clock::time_point now) const {
-  if (!window_end_ || now >= *window_end_ || !budget_ || *budget_ > 0) return std::nullopt;
+  if (!window_end_ || now >= *window_end_ || !reference_remaining_ || budget_locked() > 0) {
+    return std::nullopt;
+  }
   return window_end_;
 }
 
@@ -49,23 +58,27 @@ void RatePacer::learn_locked(Ticket ticket, const HttpHeaders& headers, Clock::t
   window_length_ = std::max(window_length_, *info->reset);
   const milliseconds tolerance = std::min(kMaxTolerance, window_length_ / 2);
   const Clock::time_point end = now + *info->reset;
-  // Requests started after this one may have reached the server after it answered.
-  const auto started_since = static_cast<long long>(started_ - ticket - 1);
-  const long long left = std::max<long long>(0, *info->remaining - started_since);
+  const auto refer_to_this = [&] {
+    reference_remaining_ = *info->remaining;
+    reference_first_ = ticket + 1;
+  };
   if (window_end_) {
     if (end > *window_end_ + tolerance) {  // The server started a new window.
       window_end_ = end;
-      budget_ = left;
-    } else if (end + tolerance >= *window_end_) {  // The same window: the lowest figures win.
+      refer_to_this();
+    } else if (end + tolerance >= *window_end_) {
+      // The same window. The answer with the fewest left was counted last: no answer seen was
+      // counted after it, so only the requests started after it, or still on their way, may be
+      // missing from its figures.
       window_end_ = std::min(*window_end_, end);
-      budget_ = std::min(budget_.value_or(left), left);
+      if (!reference_remaining_ || *info->remaining < *reference_remaining_) refer_to_this();
     }
     // Otherwise the answer left the server in an older window: it says nothing about this one.
     return;
   }
   if (last_end_ && end < *last_end_ + tolerance) return;  // A straggler of the ended window.
   window_end_ = end;
-  budget_ = left;
+  refer_to_this();
 }
 
 std::optional<RatePacer::Ticket> RatePacer::try_acquire(Clock::time_point now) {
@@ -131,7 +144,7 @@ void RatePacer::release(Ticket ticket, const HttpHeaders* headers, bool wake_eng
                         Clock::time_point now) {
   {
     std::lock_guard<std::mutex> lock(mutex_);
-    if (in_flight_ > 0) --in_flight_;
+    in_flight_.erase(ticket);
     if (headers) learn_locked(ticket, *headers, now);
   }
   changed_.notify_all();
@@ -148,7 +161,7 @@ void RatePacer::set_engine_wake(std::function<void()> wake) {
 
 long long RatePacer::in_flight() const {
   std::lock_guard<std::mutex> lock(mutex_);
-  return in_flight_;
+  return static_cast<long long>(in_flight_.size());
 }
 
 }  // namespace closeio::internal

@@ -9,6 +9,7 @@
 #include <functional>
 #include <mutex>
 #include <optional>
+#include <set>
 
 #include "closeio/cancellation.hpp"
 #include "closeio/errors.hpp"
@@ -17,14 +18,16 @@ namespace closeio::internal {
 
 /// How many more requests may start before the server's rate-limit window resets.
 ///
-/// An answer's `RateLimit` figures count every request the server saw before it; the session's
-/// requests started after the answered one may not have been counted yet, so they come off what
-/// is left (the ones started before it reached the server first, as a rule). Until
-/// the window ends (its `reset`, measured from when the answer arrived, which is never earlier
-/// than the server's own end), at most that many more start. Once it ends, the next window holds
-/// the last `limit` reported, less the requests still in flight (they may land in it), until an
-/// answer from the new window gives its figures. Answers that straggle in from an older window
-/// are ignored. No figures yet: no limit.
+/// Within a window, the answer with the fewest `remaining` is the one the server counted last,
+/// so no answer seen was counted after it: only the session's requests started after it, and
+/// those started before it but still on their way, may be missing from its figures. They come
+/// off what it says is left (answers arrive out of order over several connections, so taking
+/// the lowest estimate over all answers would waste part of every window). Until the window
+/// ends (its `reset`, measured from when the answer arrived, which is never earlier than the
+/// server's own end), no more start. Once it ends, the next window holds the last `limit`
+/// reported, less the requests still in flight (they may land in it), until an answer from the
+/// new window gives its figures. Answers that straggle in from an older window are ignored. No
+/// figures yet: no limit.
 ///
 /// Thread-safe. Every request that starts must be counted with try_acquire() or acquire() and
 /// ended with release(), exactly once.
@@ -74,19 +77,22 @@ class RatePacer {
   long long in_flight() const;
 
  private:
+  long long budget_locked() const;
   std::optional<Ticket> take_locked(Clock::time_point now);
   std::optional<Clock::time_point> opening_locked(Clock::time_point now) const;
   void learn_locked(Ticket ticket, const HttpHeaders& headers, Clock::time_point now);
 
   mutable std::mutex mutex_;
   std::condition_variable changed_;  // A release, or a cancellation of a waiting call.
-  long long in_flight_ = 0;
-  Ticket started_ = 0;  // Requests started so far; the next one's ticket.
-  // The current window's estimated end, and how many more requests may start before it. No
-  // end: the window is unknown; `budget_` is then what the last known limit allows, or
-  // nothing (no limit) when none was ever reported.
+  std::set<Ticket> in_flight_;       // Tickets counted and not yet released.
+  Ticket started_ = 0;               // Requests started so far; the next one's ticket.
+  // The current window's estimated end. No end: the window is unknown.
   std::optional<Clock::time_point> window_end_;
-  std::optional<long long> budget_;
+  // What is left in the window according to the reference answer (or, in an unknown window,
+  // the last limit reported); requests from ticket `reference_first_` on, and those before it
+  // still in flight, come off it. None: no limit known.
+  std::optional<long long> reference_remaining_;
+  Ticket reference_first_ = 0;
   std::optional<long long> limit_;
   // The end of the window that ended last, to tell its stragglers from a new window's answers.
   std::optional<Clock::time_point> last_end_;
