@@ -64,15 +64,15 @@ TEST(Pacing, BlockingAndAsyncCallsOfASessionShareTheBudget) {
   EXPECT_EQ(server.requests().size(), 60u);
 }
 
-// A window of one request that lasts 10 minutes: after the first call, the next one can only
-// wait (or end).
+// A window of one request that lasts 50 s (less than max_rate_limit_wait, 60 s, the longest
+// the pacer holds a call): after the first call, the next one can only wait (or end).
 class PacingExhausted : public ::testing::Test {
  protected:
   void SetUp() override {
     id = test::seed_outcome(server, "Exhausted").id;
     ASSERT_NO_THROW(client.fetch(id));
   }
-  FakeCloseServer server{enforced(1, milliseconds(600000))};
+  FakeCloseServer server{enforced(1, milliseconds(50000))};
   std::string id;
   OutcomesClient client{test::options_for(server)};
 };
@@ -94,7 +94,7 @@ TEST_F(PacingExhausted, ADeadlineBeforeTheWindowOpensFailsWithoutSending) {
   call.deadline = milliseconds(5000);
   try {
     client.with_call_options(call).fetch(id);
-    FAIL() << "the call should not wait 10 minutes";
+    FAIL() << "the call should not wait 50 s";
   } catch (const TransportError& e) {
     EXPECT_TRUE(e.timed_out());
     EXPECT_EQ(e.attempts(), 0);
@@ -112,6 +112,22 @@ TEST_F(PacingExhausted, CancellingAnAsyncCallWaitingForTheWindowEndsItUnsent) {
   source.cancel();
   EXPECT_THROW(waiting.get(), CancelledError);
   EXPECT_EQ(server.requests().size(), 1u);
+}
+
+TEST(Pacing, AWindowLongerThanMaxRateLimitWaitHoldsNoCall) {
+  FakeCloseServer server;
+  const std::string id = test::seed_outcome(server, "Patient").id;
+  testing::ScriptedResponse exhausted;
+  exhausted.status = 429;
+  exhausted.headers = {{"RateLimit", "limit=100, remaining=0, reset=120"}, {"Retry-After", "120"}};
+  exhausted.body = R"({"error": {"message": "API call count exceeded", "rate_reset": 120}})";
+  server.script(exhausted);
+  const OutcomesClient client(test::options_for(server));
+  // 120 s is more than max_rate_limit_wait (60 s): the retry policy does not wait for it...
+  EXPECT_THROW(client.fetch(id), RateLimitError);
+  // ...and neither does the pacer: the next call goes out at once (the test would time out).
+  EXPECT_NO_THROW(client.fetch(id));
+  EXPECT_EQ(server.requests().size(), 2u);
 }
 
 }  // namespace

@@ -174,5 +174,16 @@ TEST(RatePacer, TheEngineIsWokenOnlyByOtherReleases) {
   EXPECT_EQ(woken.load(), 1);
 }
 
+TEST(RatePacer, AWindowLongerThanTheLongestWaitHoldsNothing) {
+  RatePacer pacer(std::chrono::seconds(60));
+  const auto t0 = Clock::now();
+  ASSERT_TRUE(pacer.try_acquire(t0));
+  const HttpHeaders far = rate_limit(10, 0, "120");
+  pacer.release(0, &far, false, t0);
+  EXPECT_TRUE(pacer.try_acquire(t0));  // Would wait 120 s: goes at once.
+  // 60 s later the window is 60 s away: now it holds.
+  EXPECT_FALSE(pacer.try_acquire(t0 + std::chrono::seconds(60)));
+}
+
 }  // namespace
 }  // namespace closeio::internal

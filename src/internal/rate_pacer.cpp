@@ -35,9 +35,13 @@ std::optional<RatePacer::Ticket> RatePacer::take_locked(Clock::time_point now) {
     reference_first_ = started_;
   }
   if (reference_remaining_ && budget_locked() <= 0) {
-    // Within a known window, wait for its end. In an unknown one, wait for an answer to tell
-    // its figures, unless none is on its way.
-    if (window_end_ || !in_flight_.empty()) return std::nullopt;
+    // Within a known window, wait for its end, unless it is too far away. In an unknown one,
+    // wait for an answer to tell its figures, unless none is on its way.
+    // (In milliseconds: max_wait_ may be milliseconds::max(), too large for the clock's unit.)
+    const bool hold =
+        window_end_ ? std::chrono::duration_cast<milliseconds>(*window_end_ - now) <= max_wait_
+                    : !in_flight_.empty();
+    if (hold) return std::nullopt;
   }
   in_flight_.insert(started_);
   return started_++;

@@ -27,7 +27,8 @@ namespace closeio::internal {
 /// server's own end), no more start. Once it ends, the next window holds the last `limit`
 /// reported, less the requests still in flight (they may land in it), until an answer from the
 /// new window gives its figures. Answers that straggle in from an older window are ignored. No
-/// figures yet: no limit.
+/// figures yet: no limit. A window that would hold a request longer than `max_wait` holds
+/// nothing.
 ///
 /// Thread-safe. Every request that starts must be counted with try_acquire() or acquire() and
 /// ended with release(), exactly once.
@@ -44,7 +45,12 @@ class RatePacer {
     past_deadline,  ///< The window opens only after the deadline (or the deadline passed).
   };
 
-  RatePacer() = default;
+  /// `max_wait`: the longest a request is held for the window (ClientOptions::
+  /// max_rate_limit_wait). A request the window would hold longer starts at once, as without
+  /// pacing, so that the server's 429 reaches the caller as a RateLimitError, as the retry
+  /// policy does for a 429 asking for a longer wait.
+  explicit RatePacer(std::chrono::milliseconds max_wait = std::chrono::milliseconds::max())
+      : max_wait_(max_wait) {}
   RatePacer(const RatePacer&) = delete;
   RatePacer& operator=(const RatePacer&) = delete;
 
@@ -82,6 +88,7 @@ class RatePacer {
   std::optional<Clock::time_point> opening_locked(Clock::time_point now) const;
   void learn_locked(Ticket ticket, const HttpHeaders& headers, Clock::time_point now);
 
+  const std::chrono::milliseconds max_wait_;
   mutable std::mutex mutex_;
   std::condition_variable changed_;  // A release, or a cancellation of a waiting call.
   std::set<Ticket> in_flight_;       // Tickets counted and not yet released.

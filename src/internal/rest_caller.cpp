@@ -100,7 +100,8 @@ struct RestCaller::Attempt {
 };
 
 RestCaller::RestCaller(ClientOptions options, std::shared_ptr<HttpTransport> transport)
-    : options_(std::move(options)), pacer_(std::make_shared<RatePacer>()) {
+    : options_(std::move(options)),
+      pacer_(std::make_shared<RatePacer>(options_.max_rate_limit_wait)) {
   validate_options(options_);
   base_ = parse_base_url(options_.base_url, options_.allow_insecure_http);
   user_agent_ = make_user_agent(options_.user_agent_suffix);
