@@ -10,6 +10,7 @@
 #include <future>
 #include <memory>
 #include <string>
+#include <thread>
 #include <vector>
 
 #include "support/emulator_process.hpp"
@@ -153,6 +154,70 @@ BENCHMARK(BM_CpuPerCallAsync)
     ->Setup(start_emulator)
     ->MeasureProcessCPUTime()
     ->Unit(benchmark::kMicrosecond);
+
+// 6c. Pacing: 1,000 fetches against the in-process emulator enforcing 100 requests per 1 s
+// window (Close's 429 beyond it), async (default 8 in flight) or blocking from 8 threads of one
+// session. A fresh emulator per run, so every run starts with a fresh window. Counters: the
+// run's wall time and the share of requests the emulator answered 429.
+constexpr int kPacedFetches = 1000;
+constexpr int kPacedLimit = 100;
+
+void BM_PacedFetches(benchmark::State& state) {
+  const int blocking_threads = static_cast<int>(state.range(0));
+  for (auto _ : state) {
+    state.PauseTiming();
+    closeio::testing::FakeCloseServerOptions server_options;
+    server_options.rate_limit = kPacedLimit;
+    server_options.rate_limit_window = std::chrono::milliseconds(1000);
+    server_options.enforce_rate_limit = true;
+    closeio::testing::FakeCloseServer server(server_options);
+    closeio::OutcomeCreate create;
+    create.name = "Paced";
+    const std::string id = server.seed(create).id;
+    closeio::ClientOptions options;
+    options.credentials = closeio::Credentials::api_key("test-api-key");
+    options.base_url = server.base_url();
+    const closeio::OutcomesClient client(options);
+    state.ResumeTiming();
+    const auto start = std::chrono::steady_clock::now();
+    if (blocking_threads == 0) {
+      std::vector<std::future<closeio::Outcome>> futures;
+      futures.reserve(kPacedFetches);
+      for (int i = 0; i < kPacedFetches; ++i) futures.push_back(client.fetch_async(id));
+      for (auto& f : futures) benchmark::DoNotOptimize(f.get());
+    } else {
+      std::vector<std::thread> threads;
+      for (int t = 0; t < blocking_threads; ++t) {
+        threads.emplace_back([&client, &id, t, blocking_threads] {
+          for (int i = t; i < kPacedFetches; i += blocking_threads) {
+            benchmark::DoNotOptimize(client.fetch(id));
+          }
+        });
+      }
+      for (auto& thread : threads) thread.join();
+    }
+    const std::chrono::duration<double> wall = std::chrono::steady_clock::now() - start;
+    state.PauseTiming();
+    const auto requests = static_cast<double>(server.requests().size());
+    state.counters["wall_s"] = wall.count();
+    state.counters["requests"] = requests;
+    state.counters["share_429"] = static_cast<double>(server.requests_rate_limited()) / requests;
+    state.ResumeTiming();
+  }
+}
+
+BENCHMARK(BM_PacedFetches)
+    ->Name("BM_PacedFetches/async")
+    ->Arg(0)
+    ->UseRealTime()
+    ->Iterations(1)
+    ->Unit(benchmark::kMillisecond);
+BENCHMARK(BM_PacedFetches)
+    ->Name("BM_PacedFetches/blocking_threads")
+    ->Arg(8)
+    ->UseRealTime()
+    ->Iterations(1)
+    ->Unit(benchmark::kMillisecond);
 
 }  // namespace
 

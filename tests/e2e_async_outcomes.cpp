@@ -290,7 +290,7 @@ TEST(AsyncPacing, NoMoreRequestsStartThanRemainInTheWindow) {
   FakeCloseServer server;
   ScriptedResponse one_left;
   one_left.body = R"({"data": [], "has_more": false})";
-  one_left.headers = {{"RateLimit", "limit=10, remaining=1, reset=600"}};
+  one_left.headers = {{"RateLimit", "limit=10, remaining=1, reset=50"}};
   server.script(one_left);
   OutcomesClient first(test::options_for(server));
   first.list_page_async().get();
@@ -301,7 +301,7 @@ TEST(AsyncPacing, NoMoreRequestsStartThanRemainInTheWindow) {
   std::future<Page<Outcome>> allowed = paced.list_page_async();
   std::future<Page<Outcome>> held_back = paced.list_page_async();
   EXPECT_NO_THROW(allowed.get());
-  source.cancel();  // The window lasts 10 minutes: only cancelling ends the held-back call.
+  source.cancel();  // The window lasts 50 s: only cancelling ends the held-back call.
   EXPECT_THROW(held_back.get(), CancelledError);
   EXPECT_EQ(server.requests().size(), 2u);
 }

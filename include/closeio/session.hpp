@@ -27,7 +27,9 @@ struct SessionAccess;
 /// closeio::CallsClient calls(session);
 /// @endcode
 ///
-/// A client made from ClientOptions alone gets a session of its own.
+/// A client made from ClientOptions alone gets a session of its own. Every call of a session,
+/// blocking or asynchronous, is paced by Close's RateLimit figures from one shared budget: a
+/// call that the window does not allow yet waits for it instead of drawing a 429.
 ///
 /// @par Asynchronous calls
 /// The first `*_async` call starts the session's I/O thread, which runs every asynchronous call

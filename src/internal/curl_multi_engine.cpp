@@ -16,7 +16,7 @@
 
 #include "internal/cancellation_state.hpp"
 #include "internal/curl_easy.hpp"
-#include "internal/rate_limit_headers.hpp"
+#include "internal/rate_pacer.hpp"
 
 namespace closeio::internal {
 namespace {
@@ -45,6 +45,7 @@ struct Job {
   Clock::time_point started;
   std::shared_ptr<CancellationState> state;
   std::uint64_t listener = 0;
+  RatePacer::Ticket ticket = 0;  // Its slot in the rate-limit window, once started.
 };
 
 struct PendingTimer {
@@ -66,8 +67,8 @@ HttpResult interrupted_result(bool sent) {
 }  // namespace
 
 struct CurlMultiEngine::Impl : std::enable_shared_from_this<Impl> {
-  Impl(CurlTransportConfig c, std::size_t max)
-      : config(std::move(c)), max_in_flight(max), share(config) {
+  Impl(CurlTransportConfig c, std::size_t max, std::shared_ptr<RatePacer> p)
+      : config(std::move(c)), max_in_flight(max), pacer(std::move(p)), share(config) {
     multi = curl_multi_init();
     if (!multi) throw std::bad_alloc();
     // Concurrent calls to an HTTP/2 server share one connection (libcurl's default since 7.62,
@@ -85,6 +86,9 @@ struct CurlMultiEngine::Impl : std::enable_shared_from_this<Impl> {
 
   const CurlTransportConfig config;
   const std::size_t max_in_flight;
+  // The session's pacing, shared with its blocking calls: every transfer takes a slot before it
+  // starts and gives it back, with its answer's figures, when it ends.
+  const std::shared_ptr<RatePacer> pacer;
   CurlShare share;
   CURLM* multi = nullptr;
 
@@ -103,11 +107,6 @@ struct CurlMultiEngine::Impl : std::enable_shared_from_this<Impl> {
   std::map<CURL*, std::unique_ptr<Job>> active;
   std::multimap<Clock::time_point, std::unique_ptr<PendingTimer>> timers;
   std::vector<std::unique_ptr<EasyHandle>> idle;
-  // Pacing by the server's RateLimit figures: until `window_end`, at most `budget` more
-  // requests may start. No window: no known limit.
-  std::optional<Clock::time_point> window_end;
-  long long budget = 0;
-
   // Called by CancellationState::cancel() on whatever thread cancels.
   std::function<void()> listener() {
     return [this] {
@@ -159,42 +158,13 @@ struct CurlMultiEngine::Impl : std::enable_shared_from_this<Impl> {
     return handle;
   }
 
-  // Whether the rate-limit window lets one more request start now (and counts it).
-  bool take_from_budget() {
-    if (!window_end) return true;
-    if (Clock::now() >= *window_end) {
-      window_end.reset();  // The window reset: the next answer tells the new figures.
-      return true;
-    }
-    if (budget <= 0) return false;
-    --budget;
-    return true;
-  }
-
-  // An answer's RateLimit figures count every request the server saw before it; the ones still
-  // in flight may not have been counted yet, so they come off what is left.
-  void learn_rate_limit(const HttpHeaders& headers) {
-    const std::optional<RateLimitInfo> info =
-        parse_rate_limit_info(headers, std::chrono::system_clock::now());
-    if (!info || !info->remaining || !info->reset) return;
-    const Clock::time_point end = Clock::now() + *info->reset;
-    const long long left =
-        std::max<long long>(0, *info->remaining - static_cast<long long>(active.size()));
-    if (!window_end || end > *window_end + milliseconds(500)) {
-      window_end = end;  // A new window.
-      budget = left;
-    } else {
-      budget = std::min(budget, left);
-    }
-  }
-
-  bool paced_out() const { return window_end && budget <= 0 && Clock::now() < *window_end; }
-
   void start_queued() {
     while (!queued.empty() && active.size() < max_in_flight) {
-      if (!take_from_budget()) break;
+      const std::optional<RatePacer::Ticket> ticket = pacer->try_acquire();
+      if (!ticket) break;
       std::unique_ptr<Job> job = std::move(queued.front());
       queued.pop_front();
+      job->ticket = *ticket;
       try {
         job->handle = take_handle();
         job->handle->error[0] = '\0';
@@ -205,6 +175,7 @@ struct CurlMultiEngine::Impl : std::enable_shared_from_this<Impl> {
         if (curl_multi_add_handle(multi, easy) != CURLM_OK) throw std::bad_alloc();
         active.emplace(easy, std::move(job));
       } catch (...) {
+        pacer->release(job->ticket, nullptr, false);
         HttpResult result;
         result.failure = TransportFailure::not_sent;
         result.error = "could not start the transfer";
@@ -223,6 +194,7 @@ struct CurlMultiEngine::Impl : std::enable_shared_from_this<Impl> {
         job->handle->easy, CURLE_ABORTED_BY_CALLBACK, job->transfer, job->handle->error,
         std::chrono::duration_cast<std::chrono::microseconds>(Clock::now() - job->started));
     job->handle.reset();  // Its connection is in an unknown state: not pooled.
+    pacer->release(job->ticket, nullptr, false);
     finish(std::move(job), std::move(result));
   }
 
@@ -280,7 +252,8 @@ struct CurlMultiEngine::Impl : std::enable_shared_from_this<Impl> {
       HttpResult result = finish_easy(
           easy, code, job->transfer, job->handle->error,
           std::chrono::duration_cast<std::chrono::microseconds>(Clock::now() - job->started));
-      if (result.failure == TransportFailure::none) learn_rate_limit(result.headers);
+      pacer->release(job->ticket,
+                     result.failure == TransportFailure::none ? &result.headers : nullptr, false);
       if (result.failure == TransportFailure::none && idle.size() < kMaxIdleHandles) {
         idle.push_back(std::move(job->handle));
       }
@@ -301,9 +274,14 @@ struct CurlMultiEngine::Impl : std::enable_shared_from_this<Impl> {
   long poll_timeout() const {
     long timeout = kMaxPollMs;
     if (!queued.empty() && active.size() < max_in_flight) {
-      if (!paced_out()) return 0;
-      const auto until = std::chrono::ceil<milliseconds>(*window_end - Clock::now());
-      timeout = std::min<long>(timeout, std::max<long>(0, static_cast<long>(until.count())));
+      // start_queued() left them queued: paced out until the window ends, or until a request
+      // ends (a blocking call's release wakes the thread).
+      const auto now = Clock::now();
+      const std::optional<Clock::time_point> opening = pacer->next_opening(now);
+      if (opening) {
+        const auto until = std::chrono::ceil<milliseconds>(*opening - now);
+        timeout = std::min<long>(timeout, std::max<long>(0, static_cast<long>(until.count())));
+      }
     }
     long curl_timeout = -1;
     curl_multi_timeout(multi, &curl_timeout);
@@ -352,10 +330,18 @@ struct CurlMultiEngine::Impl : std::enable_shared_from_this<Impl> {
   }
 };
 
-CurlMultiEngine::CurlMultiEngine(CurlTransportConfig config, std::size_t max_in_flight)
-    : impl_(std::make_shared<Impl>(std::move(config), std::max<std::size_t>(1, max_in_flight))) {}
+CurlMultiEngine::CurlMultiEngine(CurlTransportConfig config, std::size_t max_in_flight,
+                                 std::shared_ptr<RatePacer> pacer)
+    : impl_(std::make_shared<Impl>(std::move(config), std::max<std::size_t>(1, max_in_flight),
+                                   std::move(pacer))) {
+  // A blocking call's request that ends may open a slot for a queued transfer. The multi handle
+  // outlives the hook: the destructor clears it first.
+  CURLM* multi = impl_->multi;
+  impl_->pacer->set_engine_wake([multi] { curl_multi_wakeup(multi); });
+}
 
 CurlMultiEngine::~CurlMultiEngine() {
+  impl_->pacer->set_engine_wake(nullptr);
   std::thread thread;
   {
     std::lock_guard<std::mutex> lock(impl_->mutex);

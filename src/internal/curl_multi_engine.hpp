@@ -1,6 +1,7 @@
 // Runs HTTP attempts without blocking the caller: one libcurl multi handle driven by one I/O
 // thread per session, a bound on transfers in flight (more wait in a queue), and timers for the
-// waits between attempts (backoff, 429), so no thread sleeps while a call waits.
+// waits between attempts (backoff, 429), so no thread sleeps while a call waits. Transfers are
+// paced by the session's RatePacer: a queued one waits (on a timer) for the rate-limit window.
 #pragma once
 
 #include <chrono>
@@ -14,6 +15,8 @@
 
 namespace closeio::internal {
 
+class RatePacer;
+
 class CurlMultiEngine {
  public:
   /// Runs on the I/O thread with the attempt's result (TransportFailure::cancelled when the
@@ -23,8 +26,10 @@ class CurlMultiEngine {
   /// engine shut down before the time was up.
   using Timer = std::function<void(bool interrupted)>;
 
-  /// Starts no thread yet: the I/O thread starts with the first request or timer.
-  CurlMultiEngine(CurlTransportConfig config, std::size_t max_in_flight);
+  /// Starts no thread yet: the I/O thread starts with the first request or timer. `pacer` (not
+  /// null) is the session's, shared with its blocking calls.
+  CurlMultiEngine(CurlTransportConfig config, std::size_t max_in_flight,
+                  std::shared_ptr<RatePacer> pacer);
   /// Finishes every queued and running transfer and timer as interrupted (their callbacks run,
   /// once each), then joins the I/O thread. When called on the I/O thread itself (the last owner
   /// let go inside a callback), the thread finishes that work and ends by itself.

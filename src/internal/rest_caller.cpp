@@ -10,6 +10,7 @@
 #include "internal/error_body.hpp"
 #include "internal/error_mapping.hpp"
 #include "internal/rate_limit_headers.hpp"
+#include "internal/rate_pacer.hpp"
 #include "internal/redaction.hpp"
 
 namespace closeio::internal {
@@ -49,6 +50,26 @@ std::string make_user_agent(const std::string& suffix) {
 
 bool is_gateway_failure(int status) { return status == 502 || status == 503 || status == 504; }
 
+// A blocking attempt's slot in the rate-limit window, given back once, with the answer's figures
+// when one came.
+class PacedSlot {
+ public:
+  PacedSlot(RatePacer& pacer, RatePacer::Ticket ticket) : pacer_(&pacer), ticket_(ticket) {}
+  ~PacedSlot() {
+    if (pacer_) pacer_->release(ticket_, nullptr);
+  }
+  PacedSlot(const PacedSlot&) = delete;
+  PacedSlot& operator=(const PacedSlot&) = delete;
+  void release(const HttpResult& result) {
+    RatePacer* pacer = std::exchange(pacer_, nullptr);
+    pacer->release(ticket_, result.failure == TransportFailure::none ? &result.headers : nullptr);
+  }
+
+ private:
+  RatePacer* pacer_;
+  RatePacer::Ticket ticket_;
+};
+
 }  // namespace
 
 // The state of one call across its attempts.
@@ -71,10 +92,16 @@ struct RestCaller::Attempt {
   [[noreturn]] void throw_cancelled(int attempts) const {
     throw CancelledError("closeio: " + shown + ": cancelled", attempts);
   }
+  [[noreturn]] void throw_past_deadline(int attempts) const {
+    throw TransportError("closeio: " + shown + ": call deadline of " +
+                             std::to_string(deadline.count()) + " ms exceeded",
+                         true, attempts);
+  }
 };
 
 RestCaller::RestCaller(ClientOptions options, std::shared_ptr<HttpTransport> transport)
-    : options_(std::move(options)) {
+    : options_(std::move(options)),
+      pacer_(std::make_shared<RatePacer>(options_.max_rate_limit_wait)) {
   validate_options(options_);
   base_ = parse_base_url(options_.base_url, options_.allow_insecure_http);
   user_agent_ = make_user_agent(options_.user_agent_suffix);
@@ -94,7 +121,7 @@ RestCaller::RestCaller(ClientOptions options, std::shared_ptr<HttpTransport> tra
     config.ca_path = options_.ca_path;
     config.proxy = options_.proxy;
     engine_ = std::make_unique<CurlMultiEngine>(
-        config, static_cast<std::size_t>(options_.max_concurrent_requests));
+        config, static_cast<std::size_t>(options_.max_concurrent_requests), pacer_);
     transport_ = std::make_shared<CurlTransport>(std::move(config));
   }
 }
@@ -126,13 +153,27 @@ void RestCaller::begin_attempt(Attempt& attempt, HttpRequest& http, const CallOp
   http.timeout = options_.timeout;
   if (attempt.deadline.count() > 0) {
     const milliseconds left = attempt.remaining();
-    if (left.count() <= 0) {
-      throw TransportError("closeio: " + attempt.shown + ": call deadline of " +
-                               std::to_string(attempt.deadline.count()) + " ms exceeded",
-                           true, attempt.number - 1);
-    }
+    if (left.count() <= 0) attempt.throw_past_deadline(attempt.number - 1);
     http.timeout = std::min(http.timeout, left);
   }
+}
+
+// Blocks until the rate-limit window lets the attempt start (see RatePacer); throws when the
+// call is cancelled first or when the window opens only after the call's deadline. Returns the
+// slot's ticket, for the caller to give back.
+std::uint64_t RestCaller::wait_for_window(const Attempt& attempt, const CallOptions& call) const {
+  std::optional<Clock::time_point> deadline;
+  if (attempt.deadline.count() > 0) deadline = attempt.started + attempt.deadline;
+  RatePacer::Ticket ticket = 0;
+  switch (pacer_->acquire(call.cancellation, deadline, ticket)) {
+    case RatePacer::Wait::acquired:
+      break;
+    case RatePacer::Wait::cancelled:
+      attempt.throw_cancelled(attempt.number - 1);
+    case RatePacer::Wait::past_deadline:
+      attempt.throw_past_deadline(attempt.number - 1);
+  }
+  return ticket;
 }
 
 // After a failed attempt (classify() returned nothing): how long to wait before the next one,
@@ -161,8 +202,10 @@ RestAnswer RestCaller::send(const RestRequest& request, const CallOptions& call)
   HttpRequest http = http_request(request, call);
 
   for (;; ++attempt.number) {
+    PacedSlot slot(*pacer_, wait_for_window(attempt, call));
     begin_attempt(attempt, http, call);
     HttpResult result = transport_->perform(http);
+    slot.release(result);
     if (options_.logger) log_attempt(http, attempt.number, result);
     if (std::optional<RestAnswer> answer = classify(request, result, attempt)) return *answer;
     const std::optional<milliseconds> wait = next_wait(attempt);

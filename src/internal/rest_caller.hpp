@@ -3,6 +3,7 @@
 // deadline, cancellation and logging; it knows no resource.
 #pragma once
 
+#include <cstdint>
 #include <exception>
 #include <functional>
 #include <memory>
@@ -36,6 +37,7 @@ struct RestAnswer {
 };
 
 class CurlMultiEngine;
+class RatePacer;
 
 /// Sends calls for every client of one session. Thread-safe.
 class RestCaller : public std::enable_shared_from_this<RestCaller> {
@@ -115,6 +117,7 @@ class RestCaller : public std::enable_shared_from_this<RestCaller> {
   struct Attempt;
   struct AsyncCall;
   void begin_attempt(Attempt& attempt, HttpRequest& http, const CallOptions& call) const;
+  std::uint64_t wait_for_window(const Attempt& attempt, const CallOptions& call) const;
   std::optional<std::chrono::milliseconds> next_wait(const Attempt& attempt) const;
   HttpRequest http_request(const RestRequest& request, const CallOptions& call) const;
   std::optional<RestAnswer> classify(const RestRequest& request, HttpResult& result,
@@ -129,6 +132,9 @@ class RestCaller : public std::enable_shared_from_this<RestCaller> {
   std::string user_agent_;
   mutable std::mutex rate_limit_mutex_;
   std::optional<RateLimitInfo> rate_limit_;
+  // The session's pacing by the server's RateLimit figures: blocking calls wait on it, the
+  // engine's transfers take their slots from it.
+  std::shared_ptr<RatePacer> pacer_;
   // Last, so it goes first: its destructor finishes the calls still running, whose
   // completions use the members above.
   std::unique_ptr<CurlMultiEngine> engine_;

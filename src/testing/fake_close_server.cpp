@@ -39,9 +39,15 @@ constexpr std::size_t kKeepAliveMaxRequests = 1'000'000;
 // How long an idle keep-alive connection stays open, in seconds. stop() does not wait for it
 // (see connection_reaper.hpp).
 constexpr time_t kKeepAliveTimeoutSeconds = 5;
-// Reported in the RateLimit header; the emulator never refuses on its own.
-constexpr int kRateLimitPerWindow = 600;
-constexpr std::chrono::milliseconds kRateLimitWindow{1000};
+FakeCloseServerOptions checked(FakeCloseServerOptions options) {
+  if (options.rate_limit < 1) {
+    throw std::invalid_argument("FakeCloseServer: rate_limit must be 1 or more");
+  }
+  if (options.rate_limit_window.count() <= 0) {
+    throw std::invalid_argument("FakeCloseServer: rate_limit_window must be positive");
+  }
+  return options;
+}
 
 bool uses_tls(const FakeCloseServerOptions& options) {
   return !options.tls_cert_file.empty() && !options.tls_key_file.empty();
@@ -78,12 +84,12 @@ bool has_route_handler(const std::string& method) {
 
 struct FakeCloseServer::Impl {
   explicit Impl(FakeCloseServerOptions opts)
-      : options(std::move(opts)),
+      : options(checked(std::move(opts))),
         store(options.organization_id, options.user_id),
         outcomes_api(options, store),
         activities_api(options, activity_store, store),
         api(options, {&outcomes_api, &activities_api}),
-        rate_limit(kRateLimitPerWindow, kRateLimitWindow) {}
+        rate_limit(options.rate_limit, options.rate_limit_window, options.enforce_rate_limit) {}
 
   ~Impl() { stop(); }
 
@@ -110,6 +116,7 @@ struct FakeCloseServer::Impl {
   std::atomic<std::size_t> writes{0};
   std::atomic<std::size_t> in_flight{0};
   std::atomic<std::size_t> peak_in_flight{0};
+  std::atomic<std::size_t> rate_limited{0};
 
   std::unique_ptr<httplib::Server> http;
   SSL_CTX* ssl_context = nullptr;  // owned by `http` when serving HTTPS
@@ -269,11 +276,17 @@ void FakeCloseServer::Impl::serve(const httplib::Request& request, httplib::Resp
     return;
   }
 
+  const internal::FakeRateDecision rate = rate_limit.next();
+  if (!rate.allowed) {  // Refused before anything is carried out, as Close does.
+    rate_limited.fetch_add(1);
+    wait_before_answer(options.latency);
+    internal::write_api_answer(rate.refusal, rate.header, response);
+    return;
+  }
   const internal::ApiAnswer answer = api.handle(record);
   count(answer);
-  const std::string rate_limit_header = rate_limit.next();
   wait_before_answer(options.latency);
-  internal::write_api_answer(answer, rate_limit_header, response);
+  internal::write_api_answer(answer, rate.header, response);
 }
 
 void FakeCloseServer::Impl::wait_before_answer(std::chrono::milliseconds delay) {
@@ -387,6 +400,8 @@ std::size_t FakeCloseServer::peak_requests_in_flight() const {
 std::size_t FakeCloseServer::creates_performed() const { return impl_->creates.load(); }
 
 std::size_t FakeCloseServer::writes_performed() const { return impl_->writes.load(); }
+
+std::size_t FakeCloseServer::requests_rate_limited() const { return impl_->rate_limited.load(); }
 
 std::size_t FakeCloseServer::tls_sessions_resumed() const {
   return tls_session_hits(impl_->ssl_context);

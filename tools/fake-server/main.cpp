@@ -5,6 +5,7 @@
 //                       [--access-token T] [--seed N] [--seed-file FILE]
 //                       [--activities-file FILE] [--latency MS]
 //                       [--inject STATUS[:COUNT][@METHOD]]... [--retry-after S]
+//                       [--rate-limit N/SECONDS]
 //                       [--tls-cert PEM --tls-key PEM]
 //
 // Prints exactly one line to stdout once it serves, "closeio-fake-server listening on
@@ -31,6 +32,7 @@
 #include <vector>
 
 #include "injected_failure.hpp"
+#include "rate_limit_spec.hpp"
 #include "sample_activities.hpp"
 
 namespace {
@@ -156,6 +158,7 @@ int run(int argc, char** argv) {
   int latency_ms = 0;
   std::vector<std::string> injections;
   int retry_after_s = 0;
+  std::string rate_limit;
 
   CLI::App app{"A local emulator of Close's Outcomes API (/api/v1/outcome/) for offline use.",
                "closeio-fake-server"};
@@ -194,6 +197,10 @@ int run(int argc, char** argv) {
                  "Seconds injected 429s ask the client to wait (RateLimit, Retry-After, body)")
       ->capture_default_str()
       ->check(CLI::Range(0, 86400));
+  app.add_option("--rate-limit", rate_limit,
+                 "Enforce N requests per window of SECONDS (e.g. 100/1): beyond it, answer 429 "
+                 "like Close (default: report 600/1 in RateLimit, never refuse)")
+      ->type_name("N/SECONDS");
   CLI::Option* cert =
       app.add_option("--tls-cert", options.tls_cert_file, "Serve HTTPS with this PEM certificate")
           ->check(CLI::ExistingFile);
@@ -204,9 +211,9 @@ int run(int argc, char** argv) {
   key->needs(cert);
   app.footer(
       "Exit codes: 0 stopped by SIGINT or SIGTERM; 1 cannot serve (port in use, TLS files "
-      "rejected); 2 usage error (bad option, bad --inject, unreadable or invalid --seed-file "
-      "or --api-key-file).\nsample-outcomes.json, a --seed-file example, is installed in "
-      "share/closeio/ under the install prefix.");
+      "rejected); 2 usage error (bad option, bad --inject or --rate-limit, unreadable or invalid "
+      "--seed-file or --api-key-file).\nsample-outcomes.json, a --seed-file example, is installed "
+      "in share/closeio/ under the install prefix.");
   try {
     app.parse(argc, argv);
   } catch (const CLI::ParseError& e) {
@@ -218,6 +225,17 @@ int run(int argc, char** argv) {
   try {
     if (!api_key_file.empty()) options.api_key = read_secret_file(api_key_file);
     options.latency = std::chrono::milliseconds(latency_ms);
+    if (!rate_limit.empty()) {
+      try {
+        const closeio::tools::RateLimitSpec spec =
+            closeio::tools::parse_rate_limit_spec(rate_limit);
+        options.rate_limit = spec.limit;
+        options.rate_limit_window = spec.window;
+        options.enforce_rate_limit = true;
+      } catch (const std::invalid_argument& e) {
+        throw UsageError(std::string("--rate-limit: ") + e.what());
+      }
+    }
     std::vector<OutcomeCreate> seeds;
     if (!seed_file.empty()) seeds = read_seed_file(seed_file);
     closeio::tools::ActivitySeeds activities;

@@ -42,6 +42,18 @@ struct FakeCloseServerOptions {
   int max_limit = 1000;
   /// Worker threads, i.e. connections served at once. Default: 16.
   int threads = 16;
+  /// Requests allowed per rate-limit window, reported in the `RateLimit` header of the
+  /// emulator's own answers (`limit=..., remaining=..., reset=<seconds>`; scripted answers carry
+  /// only their own headers). Must be 1 or more. Default: 600.
+  int rate_limit = 600;
+  /// Length of a rate-limit window, in milliseconds; a window starts with the first request
+  /// after the previous one ended. Must be positive. Default: 1000 (1 s).
+  std::chrono::milliseconds rate_limit_window{1000};
+  /// When true, a request beyond `rate_limit` in its window is not carried out: it is answered
+  /// 429 with Close's body (`rate_reset`, `rate_limit`, `rate_window`, ... under `error`), a
+  /// `RateLimit` header with `remaining=0`, and `Retry-After` (whole seconds, rounded up), and
+  /// counted by FakeCloseServer::requests_rate_limited(). Default: false (only reported).
+  bool enforce_rate_limit = false;
 };
 
 /// What a scripted answer does to the connection.
@@ -143,7 +155,8 @@ struct CLOSEIO_EXPORT RecordedRequest {
 /// Thread-safe: tests may inspect and script it while it serves.
 class CLOSEIO_EXPORT FakeCloseServer {
  public:
-  /// Starts listening at once; throws std::runtime_error when the port cannot be bound.
+  /// Starts listening at once; throws std::runtime_error when the port cannot be bound, and
+  /// std::invalid_argument for a rate_limit below 1 or a rate_limit_window that is not positive.
   explicit FakeCloseServer(FakeCloseServerOptions options = {});
   /// Stops serving and joins every thread.
   ~FakeCloseServer();
@@ -205,6 +218,9 @@ class CLOSEIO_EXPORT FakeCloseServer {
   /// Writes (POST, PUT, DELETE) of outcomes, calls and meetings that changed state so far,
   /// scripted `perform` ones included. Seeding does not count.
   std::size_t writes_performed() const;
+  /// Requests answered 429 by the enforced rate limit so far (see
+  /// FakeCloseServerOptions::enforce_rate_limit); scripted 429s are not counted.
+  std::size_t requests_rate_limited() const;
   /// TLS handshakes so far that resumed an earlier session (a TLS 1.3 session ticket, or a
   /// TLS 1.2 session id or ticket) instead of running a full handshake; a count of connections,
   /// as reported by OpenSSL's SSL_CTX_sess_hits(). Always 0 when serving plain HTTP. A client
