@@ -61,6 +61,7 @@ TEST_F(FakeServerTest, EveryUsageErrorExitsTwo) {
       {"--inject", "400@PATCH"},
       {"--port", "-1"},
       {"--port", "65536"},
+      {"--compression", "zstd"},
       {"--bogus"},
       {"--seed-file", (dir_ / "missing.json").string()},
       {"--seed-file", not_array},
