@@ -40,9 +40,15 @@ constexpr std::size_t kKeepAliveMaxRequests = 1'000'000;
 // How long an idle keep-alive connection stays open, in seconds. stop() does not wait for it
 // (see connection_reaper.hpp).
 constexpr time_t kKeepAliveTimeoutSeconds = 5;
-// Reported in the RateLimit header; the emulator never refuses on its own.
-constexpr int kRateLimitPerWindow = 600;
-constexpr std::chrono::milliseconds kRateLimitWindow{1000};
+FakeCloseServerOptions checked(FakeCloseServerOptions options) {
+  if (options.rate_limit < 1) {
+    throw std::invalid_argument("FakeCloseServer: rate_limit must be 1 or more");
+  }
+  if (options.rate_limit_window.count() <= 0) {
+    throw std::invalid_argument("FakeCloseServer: rate_limit_window must be positive");
+  }
+  return options;
+}
 
 bool uses_tls(const FakeCloseServerOptions& options) {
   return !options.tls_cert_file.empty() && !options.tls_key_file.empty();
@@ -79,12 +85,12 @@ bool has_route_handler(const std::string& method) {
 
 struct FakeCloseServer::Impl {
   explicit Impl(FakeCloseServerOptions opts)
-      : options(std::move(opts)),
+      : options(checked(std::move(opts))),
         store(options.organization_id, options.user_id),
         outcomes_api(options, store),
         activities_api(options, activity_store, store),
         api(options, {&outcomes_api, &activities_api}),
-        rate_limit(kRateLimitPerWindow, kRateLimitWindow) {}
+        rate_limit(options.rate_limit, options.rate_limit_window) {}
 
   ~Impl() { stop(); }
 

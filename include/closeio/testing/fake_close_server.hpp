@@ -54,6 +54,13 @@ struct FakeCloseServerOptions {
   FakeCompression compression = FakeCompression::gzip;
   /// Worker threads, i.e. connections served at once. Default: 16.
   int threads = 16;
+  /// Requests allowed per rate-limit window, reported in the `RateLimit` header of the
+  /// emulator's own answers (`limit=..., remaining=..., reset=<seconds>`; scripted answers carry
+  /// only their own headers). Must be 1 or more. Default: 600.
+  int rate_limit = 600;
+  /// Length of a rate-limit window, in milliseconds; a window starts with the first request
+  /// after the previous one ended. Must be positive. Default: 1000 (1 s).
+  std::chrono::milliseconds rate_limit_window{1000};
 };
 
 /// What a scripted answer does to the connection.
@@ -155,7 +162,8 @@ struct CLOSEIO_EXPORT RecordedRequest {
 /// Thread-safe: tests may inspect and script it while it serves.
 class CLOSEIO_EXPORT FakeCloseServer {
  public:
-  /// Starts listening at once; throws std::runtime_error when the port cannot be bound.
+  /// Starts listening at once; throws std::runtime_error when the port cannot be bound, and
+  /// std::invalid_argument for a rate_limit below 1 or a rate_limit_window that is not positive.
   explicit FakeCloseServer(FakeCloseServerOptions options = {});
   /// Stops serving and joins every thread.
   ~FakeCloseServer();
