@@ -267,6 +267,24 @@ TEST(AsyncConcurrency, NoMoreRequestsInFlightThanTheBound) {
   EXPECT_GE(server.peak_requests_in_flight(), 2u);
 }
 
+// Over plain HTTP (HTTP/1.1: no multiplexing), a burst opens its connections at once instead of
+// waiting for the first answer to show that its connection cannot carry more: the requests are
+// all at the server together, within the first one's latency.
+TEST(AsyncConcurrency, ABurstOverPlainHttpDoesNotWaitForTheFirstAnswer) {
+  FakeCloseServerOptions server_options;
+  server_options.latency = milliseconds(500);
+  FakeCloseServer server(server_options);
+  server.seed_many(4, "Burst");
+  ClientOptions options = test::options_for(server);
+  options.max_concurrent_requests = 4;
+  OutcomesClient client(options);
+  std::vector<std::future<Outcome>> fetches;
+  for (const Outcome& o : server.outcomes()) fetches.push_back(client.fetch_async(o.id));
+  for (auto& f : fetches) EXPECT_NO_THROW(f.get());
+  EXPECT_EQ(server.peak_requests_in_flight(), 4u);
+  EXPECT_EQ(server.connection_count(), 4u);
+}
+
 TEST(AsyncPacing, CallsWaitForTheWindowWhenTheServerSaysNoneRemain) {
   FakeCloseServer server;
   ScriptedResponse exhausted;

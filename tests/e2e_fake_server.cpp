@@ -1101,6 +1101,30 @@ TEST(FakeServerLifecycle, ServesHttpsWhenGivenACertificate) {
 #endif
 }
 
+TEST(FakeServerRateLimitOption, TheReportedLimitAndWindowAreTheOptions) {
+  FakeCloseServerOptions options;
+  options.rate_limit = 50'000;
+  options.rate_limit_window = std::chrono::milliseconds(3000);
+  FakeCloseServer server(options);
+  httplib::Client client = client_for(server);
+  auto first = client.Get(kCollection, auth());
+  auto second = client.Get(kCollection, auth());
+  ASSERT_TRUE(first && second);
+  EXPECT_THAT(first->get_header_value("RateLimit"),
+              MatchesRegex("limit=50000, remaining=49999, reset=[12]\\.[0-9]+"));
+  EXPECT_THAT(second->get_header_value("RateLimit"),
+              MatchesRegex("limit=50000, remaining=49998, reset=[12]\\.[0-9]+"));
+}
+
+TEST(FakeServerRateLimitOption, NonsenseLimitsAreRefused) {
+  FakeCloseServerOptions zero_limit;
+  zero_limit.rate_limit = 0;
+  EXPECT_THROW(FakeCloseServer server(zero_limit), std::invalid_argument);
+  FakeCloseServerOptions zero_window;
+  zero_window.rate_limit_window = std::chrono::milliseconds(0);
+  EXPECT_THROW(FakeCloseServer server(zero_window), std::invalid_argument);
+}
+
 TEST(FakeServerLifecycle, UnreadableCertificateThrows) {
   FakeCloseServerOptions options;
   options.tls_cert_file = "/nonexistent/cert.pem";

@@ -4,6 +4,7 @@
 
 #include <algorithm>
 #include <atomic>
+#include <cctype>
 #include <cstdint>
 #include <deque>
 #include <map>
@@ -55,6 +56,14 @@ struct PendingTimer {
   std::shared_ptr<CancellationState> state;
   std::uint64_t listener = 0;
 };
+
+bool is_https(const std::string& url) {
+  static const std::string kScheme = "https:";
+  return url.size() >= kScheme.size() &&
+         std::equal(kScheme.begin(), kScheme.end(), url.begin(), [](char a, char b) {
+           return a == std::tolower(static_cast<unsigned char>(b));
+         });
+}
 
 HttpResult interrupted_result(bool sent) {
   HttpResult result;
@@ -153,8 +162,6 @@ struct CurlMultiEngine::Impl : std::enable_shared_from_this<Impl> {
     handle->easy = curl_easy_init();
     if (!handle->easy) throw std::bad_alloc();
     configure_easy(handle->easy, config, share, handle->error);
-    // Over HTTP/2, wait for a connection being set up rather than opening another one.
-    curl_easy_setopt(handle->easy, CURLOPT_PIPEWAIT, 1L);
     return handle;
   }
 
@@ -170,6 +177,11 @@ struct CurlMultiEngine::Impl : std::enable_shared_from_this<Impl> {
         job->handle->error[0] = '\0';
         prepare_easy(job->handle->easy, job->request, share, job->transfer,
                      config.max_response_bytes);
+        // Over HTTPS, where HTTP/2 may be negotiated, wait for a connection being set up rather
+        // than opening another one. Plain HTTP is HTTP/1.1 here (no h2c): waiting would hold
+        // every call of a burst until the first answer shows its connection cannot multiplex,
+        // a whole round trip before the others start.
+        curl_easy_setopt(job->handle->easy, CURLOPT_PIPEWAIT, is_https(job->request.url) ? 1L : 0L);
         job->started = Clock::now();
         CURL* easy = job->handle->easy;
         if (curl_multi_add_handle(multi, easy) != CURLM_OK) throw std::bad_alloc();

@@ -22,6 +22,7 @@
 #include "testing/fake_activity_records.hpp"
 #include "testing/fake_activity_store.hpp"
 #include "testing/fake_api_router.hpp"
+#include "testing/fake_compression.hpp"
 #include "testing/fake_http_answer.hpp"
 #include "testing/fake_outcome_json.hpp"
 #include "testing/fake_outcome_store.hpp"
@@ -177,8 +178,10 @@ void FakeCloseServer::Impl::start() {
     return pool;
   };
 
+  // Every answer is encoded here, before cpp-httplib sees it (see fake_compression.hpp).
   auto handler = [this](const httplib::Request& request, httplib::Response& response) {
     serve(request, response);
+    internal::encode_answer(options.compression, request, response);
   };
   http->Get(".*", handler);  // HEAD too
   http->Post(".*", handler);
@@ -190,13 +193,19 @@ void FakeCloseServer::Impl::start() {
       [this](const httplib::Request& request, httplib::Response& response) {
         if (has_route_handler(request.method)) return httplib::Server::HandlerResponse::Unhandled;
         serve(request, response);  // recorded and answered 405/404/401 like any other
+        internal::encode_answer(options.compression, request, response);
         return httplib::Server::HandlerResponse::Handled;
       });
-  http->set_exception_handler(
-      [](const httplib::Request&, httplib::Response& response, const std::exception_ptr&) {
-        response.status = 500;
-        response.set_content(internal::error_body("Internal Server Error"), "application/json");
-      });
+  http->set_exception_handler([this](const httplib::Request& request, httplib::Response& response,
+                                     const std::exception_ptr&) {
+    response.status = 500;
+    response.set_content(internal::error_body("Internal Server Error"), "application/json");
+    try {
+      internal::encode_answer(options.compression, request, response);
+    } catch (...) {
+      // Nothing may escape this handler; cpp-httplib then sends the body its own way.
+    }
+  });
 
   if (options.port == 0) {
     port = http->bind_to_any_port(options.host);

@@ -64,6 +64,7 @@ TEST_F(FakeServerTest, EveryUsageErrorExitsTwo) {
       {"--rate-limit", "100/0"},
       {"--port", "-1"},
       {"--port", "65536"},
+      {"--compression", "zstd"},
       {"--bogus"},
       {"--seed-file", (dir_ / "missing.json").string()},
       {"--seed-file", not_array},

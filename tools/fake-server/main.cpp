@@ -3,7 +3,7 @@
 //
 //   closeio-fake-server [--host H] [--port P] [--api-key K | --api-key-file F]
 //                       [--access-token T] [--seed N] [--seed-file FILE]
-//                       [--activities-file FILE] [--latency MS]
+//                       [--activities-file FILE] [--latency MS] [--compression gzip|br|none]
 //                       [--inject STATUS[:COUNT][@METHOD]]... [--retry-after S]
 //                       [--rate-limit N/SECONDS]
 //                       [--tls-cert PEM --tls-key PEM]
@@ -25,6 +25,7 @@
 #include <exception>
 #include <fstream>
 #include <iostream>
+#include <map>
 #include <memory>
 #include <nlohmann/json.hpp>
 #include <stdexcept>
@@ -41,6 +42,7 @@ using closeio::OutcomeCreate;
 using closeio::OutcomeType;
 using closeio::testing::FakeCloseServer;
 using closeio::testing::FakeCloseServerOptions;
+using closeio::testing::FakeCompression;
 using closeio::testing::ScriptedResponse;
 
 // A mistake in the command line or in a file it names: exit code 2, like a parse error.
@@ -188,6 +190,14 @@ int run(int argc, char** argv) {
       ->check(CLI::ExistingFile);
   app.add_option("--latency", latency_ms, "Delay every answer by MS milliseconds")
       ->check(CLI::Range(0, 600000));
+  const std::map<std::string, FakeCompression> compressions{{"none", FakeCompression::none},
+                                                            {"gzip", FakeCompression::gzip},
+                                                            {"br", FakeCompression::brotli}};
+  app.add_option("--compression", options.compression,
+                 "Content encoding of answers the client accepts: gzip (level 1), br (brotli "
+                 "quality 4, else gzip) or none; default gzip")
+      ->transform(CLI::CheckedTransformer(compressions, CLI::ignore_case))
+      ->type_name("gzip|br|none");
   app.add_option("--inject", injections,
                  "Serve a scripted failure first: STATUS[:COUNT][@METHOD], e.g. 503:2, 429, "
                  "400@PUT (repeatable; served in order)")

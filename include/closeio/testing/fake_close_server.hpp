@@ -19,6 +19,15 @@
 
 namespace closeio::testing {
 
+/// How the emulator compresses the JSON and text bodies of its answers (scripted ones included,
+/// unless they set their own Content-Encoding), given what the request's Accept-Encoding allows.
+/// The levels are fast ones, as servers use for answers made per request.
+enum class FakeCompression {
+  none,    ///< Never: bodies go out as they are, without Content-Encoding.
+  gzip,    ///< `gzip` (zlib level 1) when accepted, else none.
+  brotli,  ///< `br` (quality 4) when accepted, else `gzip` when accepted, else none.
+};
+
 /// How the emulator is started. Defaults suit a unit test.
 struct FakeCloseServerOptions {
   std::string host = "127.0.0.1";  ///< Address to listen on. Default: IPv4 loopback.
@@ -33,13 +42,16 @@ struct FakeCloseServerOptions {
   /// The user the credentials belong to: created_by / updated_by of every write, and the
   /// user_id of a call logged without one. Default: "user_fake0000000000000000000".
   std::string user_id = "user_fake0000000000000000000";
-  /// Delay added before every answer, in milliseconds. Default: 0.
+  /// Delay added before every answer, in milliseconds. The worker serving the connection waits
+  /// it out, so `threads` bounds how many answers are delayed at once. Default: 0.
   std::chrono::milliseconds latency{0};
   /// When both are set, serve HTTPS with this PEM certificate and key. Default: plain HTTP.
   std::string tls_cert_file;
   std::string tls_key_file;  ///< PEM private key for tls_cert_file.
   /// Largest `_limit` accepted; above it the answer is 400 like Close's. Default: 1000.
   int max_limit = 1000;
+  /// Content encoding of answer bodies (see FakeCompression). Default: gzip.
+  FakeCompression compression = FakeCompression::gzip;
   /// Worker threads, i.e. connections served at once. Default: 16.
   int threads = 16;
   /// Requests allowed per rate-limit window, reported in the `RateLimit` header of the
