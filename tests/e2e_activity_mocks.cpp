@@ -8,7 +8,7 @@
 #include <closeio/mocks/mock_meetings_connection.hpp>
 #include <memory>
 
-namespace closeio {
+namespace closeio::e2e_activity_mocks_test {
 namespace {
 
 using ::testing::_;
@@ -66,4 +66,4 @@ TEST(ActivityMocks, MembersAConnectionDoesNotImplementRaiseUnimplemented) {
 }
 
 }  // namespace
-}  // namespace closeio
+}  // namespace closeio::e2e_activity_mocks_test

@@ -7,7 +7,7 @@
 
 #include "support/test_client.hpp"
 
-namespace closeio {
+namespace closeio::e2e_async_activities_test {
 namespace {
 
 using std::chrono::seconds;
@@ -97,4 +97,4 @@ TEST_F(AsyncActivities, InvalidArgumentsThrowAtOnce) {
 }
 
 }  // namespace
-}  // namespace closeio
+}  // namespace closeio::e2e_async_activities_test

@@ -21,7 +21,7 @@
 
 extern char** environ;
 
-namespace closeio {
+namespace closeio::e2e_async_http2_test {
 namespace {
 
 using std::chrono::milliseconds;
@@ -137,4 +137,4 @@ TEST(AsyncHttp2, ConcurrentCallsMultiplexOverOneTlsConnection) {
 }
 
 }  // namespace
-}  // namespace closeio
+}  // namespace closeio::e2e_async_http2_test

@@ -18,7 +18,7 @@
 #include <string>
 #include <vector>
 
-namespace closeio {
+namespace closeio::e2e_async_mocks_test {
 namespace {
 
 using ::testing::_;
@@ -397,4 +397,4 @@ TEST(MockMeetingsAsync, WithoutAsyncExpectationsTheBlockingMocksServeBothForms) 
 }
 
 }  // namespace
-}  // namespace closeio
+}  // namespace closeio::e2e_async_mocks_test

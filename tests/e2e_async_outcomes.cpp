@@ -13,7 +13,7 @@
 #include "closeio/mocks/mock_outcomes_connection.hpp"
 #include "support/test_client.hpp"
 
-namespace closeio {
+namespace closeio::e2e_async_outcomes_test {
 namespace {
 
 using std::chrono::milliseconds;
@@ -385,4 +385,4 @@ TEST(AsyncMocks, DefaultBodiesServeTheAsyncFormsFromTheBlockingMock) {
 }
 
 }  // namespace
-}  // namespace closeio
+}  // namespace closeio::e2e_async_outcomes_test

@@ -7,7 +7,7 @@
 
 #include "support/test_client.hpp"
 
-namespace closeio {
+namespace closeio::e2e_calls_test {
 namespace {
 
 using std::chrono::seconds;
@@ -256,4 +256,4 @@ TEST(CallsSession, ClientsOfOneSessionShareConnectionsAndRateLimitState) {
 }
 
 }  // namespace
-}  // namespace closeio
+}  // namespace closeio::e2e_calls_test

@@ -4,7 +4,7 @@
 
 #include "support/test_client.hpp"
 
-namespace closeio {
+namespace closeio::e2e_connections_test {
 namespace {
 
 using testing::FakeCloseServer;
@@ -47,4 +47,4 @@ TEST(Connections, PostsReuseTheWarmConnection) {
 }
 
 }  // namespace
-}  // namespace closeio
+}  // namespace closeio::e2e_connections_test

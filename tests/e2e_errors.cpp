@@ -4,7 +4,7 @@
 
 #include "support/test_client.hpp"
 
-namespace closeio {
+namespace closeio::e2e_errors_test {
 namespace {
 
 using testing::FakeCloseServer;
@@ -302,4 +302,4 @@ TEST(ErrorsTransport, ASlowAnswerTimesOut) {
 }
 
 }  // namespace
-}  // namespace closeio
+}  // namespace closeio::e2e_errors_test

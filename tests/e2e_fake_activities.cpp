@@ -18,6 +18,7 @@
 
 #include "closeio/testing/fake_close_server.hpp"
 
+namespace e2e_fake_activities_test {
 namespace {
 
 using closeio::Call;
@@ -981,3 +982,4 @@ TEST(FakeActivitiesSeed, DefaultsAndClear) {
 }
 
 }  // namespace
+}  // namespace e2e_fake_activities_test

@@ -23,6 +23,7 @@
 
 #include "closeio/testing/fake_close_server.hpp"
 
+namespace e2e_fake_server_test {
 namespace {
 
 using closeio::OutcomeCreate;
@@ -1133,3 +1134,4 @@ TEST(FakeServerLifecycle, UnreadableCertificateThrows) {
 }
 
 }  // namespace
+}  // namespace e2e_fake_server_test

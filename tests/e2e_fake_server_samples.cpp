@@ -17,6 +17,7 @@
 #include "closeio/testing/fake_close_server.hpp"
 #include "sample_activities.hpp"
 
+namespace e2e_fake_server_samples_test {
 namespace {
 
 using closeio::Timestamp;
@@ -147,3 +148,4 @@ TEST(FakeServerSamples, MistakesNameTheFileAndItem) {
 }
 
 }  // namespace
+}  // namespace e2e_fake_server_samples_test

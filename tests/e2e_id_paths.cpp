@@ -10,7 +10,7 @@
 
 #include "support/test_client.hpp"
 
-namespace closeio {
+namespace closeio::e2e_id_paths_test {
 namespace {
 
 using testing::FakeCloseServer;
@@ -91,4 +91,4 @@ TEST(IdPaths, LibcurlSendsThePathAsBuilt) {
 }
 
 }  // namespace
-}  // namespace closeio
+}  // namespace closeio::e2e_id_paths_test

@@ -8,7 +8,7 @@
 
 #include "support/test_client.hpp"
 
-namespace closeio {
+namespace closeio::e2e_logging_test {
 namespace {
 
 using testing::FakeCloseServer;
@@ -109,4 +109,4 @@ TEST(StderrLogger, WritesToStandardError) {
 }
 
 }  // namespace
-}  // namespace closeio
+}  // namespace closeio::e2e_logging_test

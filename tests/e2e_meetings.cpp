@@ -7,7 +7,7 @@
 
 #include "support/test_client.hpp"
 
-namespace closeio {
+namespace closeio::e2e_meetings_test {
 namespace {
 
 using test::utc;
@@ -102,4 +102,4 @@ TEST_F(Meetings, ABearerTokenWorksToo) {
 }
 
 }  // namespace
-}  // namespace closeio
+}  // namespace closeio::e2e_meetings_test

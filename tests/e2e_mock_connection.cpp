@@ -10,6 +10,7 @@
 #include <string>
 #include <vector>
 
+namespace e2e_mock_connection_test {
 namespace {
 
 using closeio::testing::MockOutcomesConnection;
@@ -111,3 +112,4 @@ TEST(MockConnection, RateLimitIsForwarded) {
 }
 
 }  // namespace
+}  // namespace e2e_mock_connection_test

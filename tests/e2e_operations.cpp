@@ -6,7 +6,7 @@
 
 #include "support/test_client.hpp"
 
-namespace closeio {
+namespace closeio::e2e_operations_test {
 namespace {
 
 using ::testing::ElementsAre;
@@ -228,4 +228,4 @@ TEST(OperationsAuth, BadCredentialsAreRejectedWhenTheClientIsBuilt) {
 }
 
 }  // namespace
-}  // namespace closeio
+}  // namespace closeio::e2e_operations_test

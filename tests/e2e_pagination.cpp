@@ -4,7 +4,7 @@
 
 #include "support/test_client.hpp"
 
-namespace closeio {
+namespace closeio::e2e_pagination_test {
 namespace {
 
 using testing::FakeCloseServer;
@@ -135,4 +135,4 @@ TEST(Pagination, BeginTwiceIsALogicError) {
 }
 
 }  // namespace
-}  // namespace closeio
+}  // namespace closeio::e2e_pagination_test

@@ -5,7 +5,7 @@
 
 #include "support/test_client.hpp"
 
-namespace closeio {
+namespace closeio::e2e_post_reuse_test {
 namespace {
 
 using testing::FakeCloseServer;
@@ -82,4 +82,4 @@ TEST(PostReuse, AnUpdateOnADeadReusedConnectionIsReSentByLibcurl) {
 }
 
 }  // namespace
-}  // namespace closeio
+}  // namespace closeio::e2e_post_reuse_test

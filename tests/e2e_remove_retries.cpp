@@ -5,7 +5,7 @@
 
 #include "support/test_client.hpp"
 
-namespace closeio {
+namespace closeio::e2e_remove_retries_test {
 namespace {
 
 using ::testing::ElementsAre;
@@ -88,4 +88,4 @@ TEST_F(RemoveRetries, A404AfterARateLimitIsNotFound) {
 }
 
 }  // namespace
-}  // namespace closeio
+}  // namespace closeio::e2e_remove_retries_test

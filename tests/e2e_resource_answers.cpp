@@ -5,7 +5,7 @@
 
 #include "support/test_client.hpp"
 
-namespace closeio {
+namespace closeio::e2e_resource_answers_test {
 namespace {
 
 using testing::FakeCloseServer;
@@ -64,4 +64,4 @@ TEST_F(ResourceAnswers, RealAnswersStillDecode) {
 }
 
 }  // namespace
-}  // namespace closeio
+}  // namespace closeio::e2e_resource_answers_test

@@ -7,7 +7,7 @@
 
 #include "support/test_client.hpp"
 
-namespace closeio {
+namespace closeio::e2e_retries_test {
 namespace {
 
 using std::chrono::milliseconds;
@@ -356,4 +356,4 @@ TEST(Security, PlainHttpIsOnlyForLoopbackUnlessAllowed) {
 }
 
 }  // namespace
-}  // namespace closeio
+}  // namespace closeio::e2e_retries_test

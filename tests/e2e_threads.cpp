@@ -8,7 +8,7 @@
 
 #include "support/test_client.hpp"
 
-namespace closeio {
+namespace closeio::e2e_threads_test {
 namespace {
 
 using testing::FakeCloseServer;
@@ -113,4 +113,4 @@ TEST(Threads, CancellationFromAnotherThreadStopsEveryCallUsingTheToken) {
 }
 
 }  // namespace
-}  // namespace closeio
+}  // namespace closeio::e2e_threads_test

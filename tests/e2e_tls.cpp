@@ -4,7 +4,7 @@
 
 #include "support/test_client.hpp"
 
-namespace closeio {
+namespace closeio::e2e_tls_test {
 namespace {
 
 TEST(Tls, AnUntrustedCertificateIsRefusedByDefault) {
@@ -32,4 +32,4 @@ TEST(Tls, ACaFileMakesThePrivateCertificateTrusted) {
 }
 
 }  // namespace
-}  // namespace closeio
+}  // namespace closeio::e2e_tls_test

@@ -6,7 +6,7 @@
 
 #include "support/test_client.hpp"
 
-namespace closeio {
+namespace closeio::e2e_tls_session_reuse_test {
 namespace {
 
 testing::ScriptedResponse dropped_answer() {
@@ -53,4 +53,4 @@ TEST(TlsSessionReuse, PlainHttpReportsNoResumedSessions) {
 }
 
 }  // namespace
-}  // namespace closeio
+}  // namespace closeio::e2e_tls_session_reuse_test

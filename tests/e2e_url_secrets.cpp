@@ -8,7 +8,7 @@
 
 #include "support/test_client.hpp"
 
-namespace closeio {
+namespace closeio::e2e_url_secrets_test {
 namespace {
 
 using ::testing::HasSubstr;
@@ -58,4 +58,4 @@ TEST(UrlSecrets, TheEnvironmentVariableIsTreatedTheSame) {
 }
 
 }  // namespace
-}  // namespace closeio
+}  // namespace closeio::e2e_url_secrets_test

@@ -15,7 +15,7 @@
 #include "internal/rest_activity_connections.hpp"
 #include "internal/rest_resource.hpp"
 
-namespace closeio::internal {
+namespace closeio::internal::unit_activity_codec_test {
 namespace {
 
 using std::chrono::seconds;
@@ -278,4 +278,4 @@ TEST(FieldReflection, OutcomeListsJoinWithCommas) {
 }
 
 }  // namespace
-}  // namespace closeio::internal
+}  // namespace closeio::internal::unit_activity_codec_test

@@ -8,7 +8,7 @@
 
 #include "internal/error_body.hpp"
 
-namespace closeio::internal {
+namespace closeio::internal::unit_error_body_test {
 namespace {
 
 using ::testing::ElementsAre;
@@ -311,4 +311,4 @@ TEST(ErrorBody, SurrogatesOverlongFormsAndOutOfRangeAreNotUtf8) {
 }
 
 }  // namespace
-}  // namespace closeio::internal
+}  // namespace closeio::internal::unit_error_body_test

@@ -15,7 +15,7 @@
 #include "closeio/outcome.hpp"
 #include "internal/json_codec.hpp"
 
-namespace closeio::internal {
+namespace closeio::internal::unit_json_codec_test {
 namespace {
 
 using ::testing::HasSubstr;
@@ -633,4 +633,4 @@ TEST(CodecRoundTrip, UpdateBodyAppliedByTheServerDecodesToTheNewFields) {
 }
 
 }  // namespace
-}  // namespace closeio::internal
+}  // namespace closeio::internal::unit_json_codec_test

@@ -9,7 +9,7 @@
 #include "internal/json_codec.hpp"
 #include "internal/json_fast_decode.hpp"
 
-namespace closeio::internal {
+namespace closeio::internal::unit_json_fast_decode_test {
 namespace {
 
 const char* const kCloseOutcome =
@@ -98,4 +98,4 @@ TEST(JsonFastDecode, RepeatedKeysKeepTheLastValueLikeTheFullDecoder) {
 }
 
 }  // namespace
-}  // namespace closeio::internal
+}  // namespace closeio::internal::unit_json_fast_decode_test

@@ -2,7 +2,7 @@
 
 #include "internal/rate_limit_headers.hpp"
 
-namespace closeio::internal {
+namespace closeio::internal::unit_rate_limit_headers_test {
 namespace {
 
 using std::chrono::milliseconds;
@@ -88,4 +88,4 @@ TEST(RateLimitInfoParsing, AbsentOrUnreadableIsNullopt) {
 }
 
 }  // namespace
-}  // namespace closeio::internal
+}  // namespace closeio::internal::unit_rate_limit_headers_test

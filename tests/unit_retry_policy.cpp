@@ -4,7 +4,7 @@
 #include <set>
 #include <stdexcept>
 
-namespace closeio {
+namespace closeio::unit_retry_policy_test {
 namespace {
 
 using std::chrono::milliseconds;
@@ -80,4 +80,4 @@ TEST(DefaultRetryPolicy, RejectsNegativeSettings) {
 }
 
 }  // namespace
-}  // namespace closeio
+}  // namespace closeio::unit_retry_policy_test

@@ -12,7 +12,7 @@
 
 #include "closeio/timestamp.hpp"
 
-namespace closeio {
+namespace closeio::unit_timestamp_test {
 namespace {
 
 using std::chrono::microseconds;
@@ -228,4 +228,4 @@ TEST(TimestampParse, ErrorNamesTheReason) {
 }
 
 }  // namespace
-}  // namespace closeio
+}  // namespace closeio::unit_timestamp_test

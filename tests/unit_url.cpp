@@ -7,7 +7,7 @@
 #include "internal/rest_resource.hpp"
 #include "internal/url.hpp"
 
-namespace closeio::internal {
+namespace closeio::internal::unit_url_test {
 namespace {
 
 TEST(PercentEncode, KeepsUnreservedAndEncodesEverythingElse) {
@@ -86,4 +86,4 @@ TEST(Base64, MatchesRfc4648Vectors) {
 }
 
 }  // namespace
-}  // namespace closeio::internal
+}  // namespace closeio::internal::unit_url_test

@@ -30,6 +30,12 @@ constexpr std::size_t kMaxIdleHandles = 64;
 // matters (a new request, a cancellation, shutdown) wakes it sooner with curl_multi_wakeup.
 constexpr long kMaxPollMs = 1000;
 
+}  // namespace
+
+// Named rather than anonymous: CurlMultiEngine::Impl holds these as members, and GCC rejects
+// (-Wsubobject-linkage) anonymous-namespace member types when this file is part of a unity TU.
+namespace curl_multi_detail {
+
 struct EasyHandle {
   CURL* easy = nullptr;
   char error[CURL_ERROR_SIZE] = {};
@@ -57,6 +63,10 @@ struct PendingTimer {
   std::uint64_t listener = 0;
 };
 
+}  // namespace curl_multi_detail
+
+namespace {
+
 bool is_https(const std::string& url) {
   static const std::string kScheme = "https:";
   return url.size() >= kScheme.size() &&
@@ -76,6 +86,10 @@ HttpResult interrupted_result(bool sent) {
 }  // namespace
 
 struct CurlMultiEngine::Impl : std::enable_shared_from_this<Impl> {
+  using EasyHandle = curl_multi_detail::EasyHandle;
+  using Job = curl_multi_detail::Job;
+  using PendingTimer = curl_multi_detail::PendingTimer;
+
   Impl(CurlTransportConfig c, std::size_t max, std::shared_ptr<RatePacer> p)
       : config(std::move(c)), max_in_flight(max), pacer(std::move(p)), share(config) {
     multi = curl_multi_init();
@@ -370,7 +384,7 @@ CurlMultiEngine::~CurlMultiEngine() {
 }
 
 void CurlMultiEngine::perform(HttpRequest request, Done done) {
-  auto job = std::make_unique<Job>();
+  auto job = std::make_unique<curl_multi_detail::Job>();
   job->request = std::move(request);
   job->done = std::move(done);
   job->state = CancellationAccess::state(job->request.cancellation);
@@ -392,7 +406,7 @@ void CurlMultiEngine::perform(HttpRequest request, Done done) {
 }
 
 void CurlMultiEngine::after(std::chrono::milliseconds wait, CancellationToken token, Timer timer) {
-  auto pending = std::make_unique<PendingTimer>();
+  auto pending = std::make_unique<curl_multi_detail::PendingTimer>();
   pending->due = Clock::now() + wait;
   pending->token = std::move(token);
   pending->fire = std::move(timer);

@@ -10,7 +10,7 @@
 
 namespace closeio::internal {
 namespace {
-constexpr std::size_t kMaxIdleHandles = 64;
+constexpr std::size_t kMaxPooledHandles = 64;
 }  // namespace
 
 struct CurlTransport::Share : CurlShare {
@@ -55,7 +55,7 @@ std::unique_ptr<CurlTransport::Handle> CurlTransport::acquire() {
 
 void CurlTransport::release(std::unique_ptr<Handle> handle) {
   std::lock_guard<std::mutex> lock(pool_mutex_);
-  if (pool_.size() < kMaxIdleHandles) pool_.push_back(std::move(handle));
+  if (pool_.size() < kMaxPooledHandles) pool_.push_back(std::move(handle));
 }
 
 HttpResult CurlTransport::perform(const HttpRequest& request) {

@@ -5,12 +5,13 @@
 #include <nlohmann/json.hpp>
 #include <utility>
 
+#include "testing/fake_json_support.hpp"
 #include "testing/fake_outcome_json.hpp"
 
 namespace closeio::testing::internal {
 namespace {
 
-using Json = nlohmann::ordered_json;  // keeps a stable, Close-like key order in the output
+using OrderedJson = nlohmann::ordered_json;  // keeps a stable, Close-like key order in the output
 
 template <typename Enum>
 struct WireName {
@@ -54,49 +55,41 @@ std::optional<Enum> parse_in(const WireName<Enum> (&table)[N], std::string_view 
   return std::nullopt;
 }
 
-std::string dump(const Json& json) {
-  return json.dump(-1, ' ', false, Json::error_handler_t::replace);
-}
-
-Json optional_string(const std::optional<std::string>& value) {
-  return value ? Json(*value) : Json(nullptr);
-}
-
-Json optional_time(const std::optional<Timestamp>& value) {
-  return value ? Json(format_close_timestamp(*value)) : Json(nullptr);
+OrderedJson optional_time(const std::optional<Timestamp>& value) {
+  return value ? OrderedJson(format_close_timestamp(*value)) : OrderedJson(nullptr);
 }
 
 template <typename T, typename F>
-Json optional_of(const std::optional<T>& value, F&& convert) {
-  return value ? Json(convert(*value)) : Json(nullptr);
+OrderedJson optional_of(const std::optional<T>& value, F&& convert) {
+  return value ? OrderedJson(convert(*value)) : OrderedJson(nullptr);
 }
 
-Json strings(const std::optional<std::string>& only) {
-  Json list = Json::array();
+OrderedJson strings(const std::optional<std::string>& only) {
+  OrderedJson list = OrderedJson::array();
   if (only) list.push_back(*only);
   return list;
 }
 
-Json select(Json all, const FieldSelection& fields) {
+OrderedJson select(OrderedJson all, const FieldSelection& fields) {
   if (!fields) return all;
-  Json selected = Json::object();
+  OrderedJson selected = OrderedJson::object();
   for (const auto& [key, value] : all.items()) {
     if (std::find(fields->begin(), fields->end(), key) != fields->end()) selected[key] = value;
   }
   return selected;
 }
 
-Json call_json(const StoredCall& stored, const FieldSelection& fields) {
+OrderedJson call_json(const StoredCall& stored, const FieldSelection& fields) {
   const Call& call = stored.call;
   const bool external = stored.source == "External";
-  Json all = {
+  OrderedJson all = {
       {"_type", "Call"},
       {"id", call.id},
       {"organization_id", call.organization_id},
       {"lead_id", optional_string(call.lead_id)},
       {"contact_id", optional_string(call.contact_id)},
       {"user_id", optional_string(call.user_id)},
-      {"users", Json::array()},  // as in Close's examples of a call
+      {"users", OrderedJson::array()},  // as in Close's examples of a call
       {"created_by", optional_string(stored.created_by)},
       {"updated_by", optional_string(stored.updated_by)},
       {"outcome_id", optional_string(call.outcome_id)},
@@ -122,8 +115,8 @@ Json call_json(const StoredCall& stored, const FieldSelection& fields) {
   return select(std::move(all), fields);
 }
 
-Json attendees_of(const StoredMeeting& stored) {
-  Json attendees = Json::array();
+OrderedJson attendees_of(const StoredMeeting& stored) {
+  OrderedJson attendees = OrderedJson::array();
   if (stored.meeting.user_id) {
     attendees.push_back({{"contact_id", nullptr},
                          {"email", nullptr},
@@ -143,7 +136,7 @@ Json attendees_of(const StoredMeeting& stored) {
   return attendees;
 }
 
-Json meeting_json(const StoredMeeting& stored, const FieldSelection& fields) {
+OrderedJson meeting_json(const StoredMeeting& stored, const FieldSelection& fields) {
   const Meeting& meeting = stored.meeting;
   const auto duration =
       std::chrono::duration_cast<std::chrono::seconds>(meeting.ends_at - meeting.starts_at);
@@ -151,7 +144,7 @@ Json meeting_json(const StoredMeeting& stored, const FieldSelection& fields) {
   // A calendar event id derived from the activity id: stable, and unique like the id.
   const std::string event_uid =
       "evt" + meeting.id.substr(std::min<std::size_t>(5, meeting.id.size()), 26);
-  Json all = {
+  OrderedJson all = {
       {"_type", "Meeting"},
       {"id", meeting.id},
       {"organization_id", meeting.organization_id},
@@ -171,21 +164,21 @@ Json meeting_json(const StoredMeeting& stored, const FieldSelection& fields) {
       {"ends_at", format_close_timestamp(meeting.ends_at)},
       {"activity_at", format_close_timestamp(meeting.starts_at)},
       {"duration", duration.count()},
-      {"actual_duration", completed ? Json(duration.count()) : Json(nullptr)},
+      {"actual_duration", completed ? OrderedJson(duration.count()) : OrderedJson(nullptr)},
       {"source", "calendar"},
       {"provider_calendar_type", "google"},
-      {"provider_calendar_ids", Json::array({"primary"})},
+      {"provider_calendar_ids", OrderedJson::array({"primary"})},
       {"provider_calendar_event_id", event_uid},
-      {"calendar_event_uids", Json::array({event_uid})},
+      {"calendar_event_uids", OrderedJson::array({event_uid})},
       {"calendar_event_link", nullptr},
       {"connected_account_id", nullptr},
       {"is_recurring", false},
       {"location", ""},
       {"note", ""},
       {"attendees", attendees_of(stored)},
-      {"attached_call_ids", Json::array()},
-      {"conference_links", Json::array()},
-      {"integrations", Json::array()},
+      {"attached_call_ids", OrderedJson::array()},
+      {"conference_links", OrderedJson::array()},
+      {"integrations", OrderedJson::array()},
       {"notetaker_id", nullptr},
       {"conversation_type_id", nullptr},
       {"conversation_type_reason", nullptr},
@@ -195,14 +188,14 @@ Json meeting_json(const StoredMeeting& stored, const FieldSelection& fields) {
       {"user_note", optional_string(stored.user_note)},
       {"user_note_html", optional_string(stored.user_note_html)},
       {"user_note_date_updated", optional_time(stored.user_note_date_updated)},
-      {"user_note_mentions", Json::array()},
+      {"user_note_mentions", OrderedJson::array()},
       {"date_created", format_close_timestamp(meeting.date_created)},
       {"date_updated", format_close_timestamp(meeting.date_updated)},
   };
-  Json selected = select(std::move(all), fields);
+  OrderedJson selected = select(std::move(all), fields);
   // Close loads transcripts only when `_fields` names them; the emulator has none to show.
   if (fields && std::find(fields->begin(), fields->end(), "transcripts") != fields->end()) {
-    selected["transcripts"] = Json::array();
+    selected["transcripts"] = OrderedJson::array();
   }
   return selected;
 }
@@ -210,9 +203,9 @@ Json meeting_json(const StoredMeeting& stored, const FieldSelection& fields) {
 template <typename Record, typename Encode>
 std::string page_json(const ActivityPage<Record>& page, const FieldSelection& fields,
                       Encode&& encode) {
-  Json data = Json::array();
+  OrderedJson data = OrderedJson::array();
   for (const Record& record : page.items) data.push_back(encode(record, fields));
-  return dump(Json{{"data", std::move(data)}, {"has_more", page.has_more}});
+  return dump_json(OrderedJson{{"data", std::move(data)}, {"has_more", page.has_more}});
 }
 
 }  // namespace
@@ -302,11 +295,11 @@ std::string html_to_note(std::string_view html) {
 }
 
 std::string encode_call(const StoredCall& call, const FieldSelection& fields) {
-  return dump(call_json(call, fields));
+  return dump_json(call_json(call, fields));
 }
 
 std::string encode_meeting(const StoredMeeting& meeting, const FieldSelection& fields) {
-  return dump(meeting_json(meeting, fields));
+  return dump_json(meeting_json(meeting, fields));
 }
 
 std::string encode_page(const ActivityPage<StoredCall>& page, const FieldSelection& fields) {

@@ -7,9 +7,10 @@
 namespace closeio::testing::internal {
 namespace {
 
-constexpr std::string_view kBase62 =
+constexpr std::string_view kActivityIdAlphabet =
     "0123456789ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz";
-constexpr std::size_t kIdRandomChars = 43;  // like acti_Ay0QqN91HKAHVQUesISYV8QlhDobGfWb1Ui3TE75pJR
+// like acti_Ay0QqN91HKAHVQUesISYV8QlhDobGfWb1Ui3TE75pJR
+constexpr std::size_t kActivityIdRandomChars = 43;
 
 bool admits_id(const std::vector<std::string>& wanted, const std::optional<std::string>& id) {
   if (wanted.empty()) return true;
@@ -202,10 +203,11 @@ void FakeActivityStore::clear() {
 }
 
 std::string FakeActivityStore::new_id() {
-  std::uniform_int_distribution<std::size_t> pick(0, kBase62.size() - 1);
+  std::uniform_int_distribution<std::size_t> pick(0, kActivityIdAlphabet.size() - 1);
   for (;;) {
     std::string id = "acti_";
-    for (std::size_t i = 0; i < kIdRandomChars; ++i) id += kBase62[pick(random_)];
+    for (std::size_t i = 0; i < kActivityIdRandomChars; ++i)
+      id += kActivityIdAlphabet[pick(random_)];
     if (ids_.insert(id).second) return id;
   }
 }

@@ -7,8 +7,8 @@
 #include <variant>
 
 #include "testing/fake_activity_json.hpp"
-#include "testing/fake_api_support.hpp"
 #include "testing/fake_iso_date.hpp"
+#include "testing/fake_json_support.hpp"
 
 namespace closeio::testing::internal {
 namespace {
@@ -16,7 +16,6 @@ namespace {
 using Json = nlohmann::json;
 
 constexpr const char* kUnknownField = "Unknown field.";
-constexpr const char* kNotString = "Not a valid string.";
 constexpr const char* kNotInteger = "Not a valid integer.";
 constexpr const char* kNotDateTime = "Not a valid datetime.";
 constexpr const char* kNotObject = "Not a valid mapping type.";
@@ -30,7 +29,7 @@ constexpr const char* kBadSource = "Must be one of: Close.io, External.";
 constexpr std::int64_t kMaxDuration = 604800;  // one week, in seconds
 
 // Close's validation body: {"errors": [], "field-errors": {field: message}}.
-class FieldErrors {
+class ActivityFieldErrors {
  public:
   void add(const std::string& field, std::string message) {
     if (!errors_.contains(field)) errors_[field] = std::move(message);
@@ -45,23 +44,10 @@ class FieldErrors {
   Json errors_ = Json::object();
 };
 
-std::optional<Json> parse_object(std::string_view body, std::string& error) {
-  Json json = Json::parse(body.begin(), body.end(), nullptr, /*allow_exceptions=*/false);
-  if (json.is_discarded()) {
-    error = error_body("Request body is not valid JSON.");
-    return std::nullopt;
-  }
-  if (!json.is_object()) {
-    error = error_body("Request body must be a JSON object.");
-    return std::nullopt;
-  }
-  return json;
-}
-
 // Reads one key of `body` into a Patch with `convert`, which returns the value or sets an error.
 class Reader {
  public:
-  Reader(const Json& body, FieldErrors& errors) : body_(body), errors_(errors) {}
+  Reader(const Json& body, ActivityFieldErrors& errors) : body_(body), errors_(errors) {}
 
   void string(const char* key, Patch<std::string>& out) {
     read(key, out, [](const Json& v) -> std::variant<std::string, const char*> {
@@ -151,12 +137,12 @@ class Reader {
   }
 
   const Json& body_;
-  FieldErrors& errors_;
+  ActivityFieldErrors& errors_;
 };
 
 // Close's spec allows `custom.<field id>` keys (any value but an object) besides its own.
 void check_keys(const Json& body, std::initializer_list<std::string_view> allowed,
-                FieldErrors& errors) {
+                ActivityFieldErrors& errors) {
   for (const auto& [key, value] : body.items()) {
     if (key.rfind("custom.", 0) == 0 && key.size() > 7) {
       if (value.is_object()) errors.add(key, "Not a valid value.");
@@ -169,7 +155,7 @@ void check_keys(const Json& body, std::initializer_list<std::string_view> allowe
 }
 
 void check_outcome(const Patch<std::string>& outcome_id, const OutcomeCheck& check,
-                   FieldErrors& errors) {
+                   ActivityFieldErrors& errors) {
   if (!outcome_id.sent || !outcome_id.value) return;  // null clears the outcome
   if (std::optional<std::string> problem = check(*outcome_id.value)) {
     errors.add("outcome_id", std::move(*problem));
@@ -197,7 +183,7 @@ void read_call_fields(Reader& reader, CallChanges& changes) {
 }
 
 template <typename T>
-Validated<T> finish(T changes, const FieldErrors& errors) {
+Validated<T> finish(T changes, const ActivityFieldErrors& errors) {
   Validated<T> result;
   if (errors.empty()) {
     result.value = std::move(changes);
@@ -213,7 +199,7 @@ Validated<CallChanges> validate_call_log(std::string_view text, const OutcomeChe
   Validated<CallChanges> result;
   std::optional<Json> body = parse_object(text, result.error_body);
   if (!body) return result;
-  FieldErrors errors;
+  ActivityFieldErrors errors;
   check_keys(*body, {"activity_at",     "contact_id",    "conversation_type_id",
                      "created_by",      "created_by_id", "custom_fields",
                      "date_created",    "direction",     "duration",
@@ -240,7 +226,7 @@ Validated<CallChanges> validate_call_update(std::string_view text, const Outcome
   Validated<CallChanges> result;
   std::optional<Json> body = parse_object(text, result.error_body);
   if (!body) return result;
-  FieldErrors errors;
+  ActivityFieldErrors errors;
   check_keys(*body,
              {"activity_at", "contact_id", "conversation_type_id", "custom_fields", "duration",
               "lead_id", "note", "note_html", "outcome_id", "phone", "playbook_id", "quality_info",
@@ -258,7 +244,7 @@ Validated<MeetingChanges> validate_meeting_update(std::string_view text,
   Validated<MeetingChanges> result;
   std::optional<Json> body = parse_object(text, result.error_body);
   if (!body) return result;
-  FieldErrors errors;
+  ActivityFieldErrors errors;
   Reader reader(*body, errors);
   MeetingChanges changes;
   reader.string("outcome_id", changes.outcome_id);

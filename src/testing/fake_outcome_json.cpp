@@ -7,24 +7,17 @@
 #include <ctime>
 #include <nlohmann/json.hpp>
 
+#include "testing/fake_json_support.hpp"
+
 namespace closeio::testing::internal {
 namespace {
 
-using Json = nlohmann::ordered_json;  // keeps Close's field order in the output
+using OrderedJson = nlohmann::ordered_json;  // keeps Close's field order in the output
 
-// Names come from tests (seed) as well as from parsed JSON; never let invalid UTF-8 throw.
-std::string dump(const Json& json) {
-  return json.dump(-1, ' ', false, Json::error_handler_t::replace);
-}
-
-Json optional_string(const std::optional<std::string>& value) {
-  return value ? Json(*value) : Json(nullptr);
-}
-
-Json outcome_json(const Outcome& outcome, const FieldSelection& fields) {
-  Json applies_to = Json::array();
+OrderedJson outcome_json(const Outcome& outcome, const FieldSelection& fields) {
+  OrderedJson applies_to = OrderedJson::array();
   for (AppliesTo item : outcome.applies_to) applies_to.push_back(wire_name(item));
-  Json all = {
+  OrderedJson all = {
       {"id", outcome.id},
       {"organization_id", outcome.organization_id},
       {"name", outcome.name},
@@ -37,7 +30,7 @@ Json outcome_json(const Outcome& outcome, const FieldSelection& fields) {
       {"date_updated", format_close_timestamp(outcome.date_updated)},
   };
   if (!fields) return all;
-  Json selected = Json::object();
+  OrderedJson selected = OrderedJson::object();
   for (const auto& [key, value] : all.items()) {
     if (std::find(fields->begin(), fields->end(), key) != fields->end()) selected[key] = value;
   }
@@ -82,14 +75,14 @@ std::string_view wire_name(AppliesTo applies_to) {
 }
 
 std::string encode_outcome(const Outcome& outcome, const FieldSelection& fields) {
-  return dump(outcome_json(outcome, fields));
+  return dump_json(outcome_json(outcome, fields));
 }
 
 std::string encode_page(const OutcomePage& page, const FieldSelection& fields) {
-  Json data = Json::array();
+  OrderedJson data = OrderedJson::array();
   for (const Outcome& outcome : page.items) data.push_back(outcome_json(outcome, fields));
-  Json body = {{"data", std::move(data)}, {"has_more", page.has_more}};
-  return dump(body);
+  OrderedJson body = {{"data", std::move(data)}, {"has_more", page.has_more}};
+  return dump_json(body);
 }
 
 }  // namespace closeio::testing::internal

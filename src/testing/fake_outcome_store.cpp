@@ -8,9 +8,9 @@
 namespace closeio::testing::internal {
 namespace {
 
-constexpr std::string_view kBase62 =
+constexpr std::string_view kOutcomeIdAlphabet =
     "0123456789ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz";
-constexpr std::size_t kIdRandomChars = 22;  // like outcome_03oUxZfoO6e2vHmcz1DiHR
+constexpr std::size_t kOutcomeIdRandomChars = 22;  // like outcome_03oUxZfoO6e2vHmcz1DiHR
 
 // "<prefix> 00001": at least five digits, so that names sort like their numbers up to 99999.
 std::string numbered_name(const std::string& prefix, std::size_t number) {
@@ -134,10 +134,10 @@ Outcome FakeOutcomeStore::make_outcome(std::string name, std::optional<std::stri
 }
 
 std::string FakeOutcomeStore::new_id() {
-  std::uniform_int_distribution<std::size_t> pick(0, kBase62.size() - 1);
+  std::uniform_int_distribution<std::size_t> pick(0, kOutcomeIdAlphabet.size() - 1);
   for (;;) {
     std::string id = "outcome_";
-    for (std::size_t i = 0; i < kIdRandomChars; ++i) id += kBase62[pick(random_)];
+    for (std::size_t i = 0; i < kOutcomeIdRandomChars; ++i) id += kOutcomeIdAlphabet[pick(random_)];
     // 62^22 ids make a collision all but impossible; checking keeps ids unique regardless.
     if (index_.count(id) == 0 && deleted_.count(id) == 0) return id;
   }

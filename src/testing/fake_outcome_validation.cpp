@@ -2,6 +2,7 @@
 
 #include <nlohmann/json.hpp>
 
+#include "testing/fake_json_support.hpp"
 #include "testing/fake_outcome_json.hpp"
 
 namespace closeio::testing::internal {
@@ -11,7 +12,6 @@ using Json = nlohmann::json;
 
 constexpr const char* kRequired = "This field is required.";
 constexpr const char* kNotNull = "Field may not be null.";
-constexpr const char* kNotString = "Not a valid string.";
 constexpr const char* kNotList = "Not a valid list.";
 constexpr const char* kBadType = "Must be one of: custom, vm-dropped.";
 constexpr const char* kBadAppliesTo = "Must be one of: calls, meetings.";
@@ -19,7 +19,7 @@ constexpr const char* kBadAppliesTo = "Must be one of: calls, meetings.";
 enum class Operation { create, update };
 
 // Close's validation body: {"errors": [...], "field-errors": {field: message-or-nested}}.
-class FieldErrors {
+class OutcomeFieldErrors {
  public:
   void add(const std::string& field, Json error) { errors_[field] = std::move(error); }
   bool empty() const { return errors_.empty(); }
@@ -32,22 +32,9 @@ class FieldErrors {
   Json errors_ = Json::object();
 };
 
-// Parses the body as a JSON object; otherwise sets `error` to Close's {"error": ...} body.
-std::optional<Json> parse_object(std::string_view body, std::string& error) {
-  Json json = Json::parse(body.begin(), body.end(), nullptr, /*allow_exceptions=*/false);
-  if (json.is_discarded()) {
-    error = error_body("Request body is not valid JSON.");
-    return std::nullopt;
-  }
-  if (!json.is_object()) {
-    error = error_body("Request body must be a JSON object.");
-    return std::nullopt;
-  }
-  return json;
-}
-
 // `name`: required on create; on update optional but, when sent, neither null nor empty.
-std::optional<std::string> check_name(const Json& body, Operation operation, FieldErrors& errors) {
+std::optional<std::string> check_name(const Json& body, Operation operation,
+                                      OutcomeFieldErrors& errors) {
   auto it = body.find("name");
   if (it == body.end()) {
     if (operation == Operation::create) errors.add("name", kRequired);
@@ -66,7 +53,8 @@ std::optional<std::string> check_name(const Json& body, Operation operation, Fie
 }
 
 // `description`: string or null. Returns whether it was sent; `value` gets it.
-bool check_description(const Json& body, std::optional<std::string>& value, FieldErrors& errors) {
+bool check_description(const Json& body, std::optional<std::string>& value,
+                       OutcomeFieldErrors& errors) {
   auto it = body.find("description");
   if (it == body.end()) return false;
   if (it->is_null()) {
@@ -83,7 +71,8 @@ bool check_description(const Json& body, std::optional<std::string>& value, Fiel
 
 // `type`: "custom" or "vm-dropped". Null is refused on create and means "unchanged" on update
 // (the update schema makes it nullable).
-std::optional<OutcomeType> check_type(const Json& body, Operation operation, FieldErrors& errors) {
+std::optional<OutcomeType> check_type(const Json& body, Operation operation,
+                                      OutcomeFieldErrors& errors) {
   auto it = body.find("type");
   if (it == body.end()) return std::nullopt;
   if (it->is_null()) {
@@ -101,7 +90,7 @@ std::optional<OutcomeType> check_type(const Json& body, Operation operation, Fie
 
 // Deprecated `applies_to`: a list of "calls"/"meetings" or null. Bad items nest per index like
 // Close's list-field errors: {"errors": {"1": {"errors": [...], "field-errors": {}}}}.
-void check_applies_to(const Json& body, FieldErrors& errors) {
+void check_applies_to(const Json& body, OutcomeFieldErrors& errors) {
   auto it = body.find("applies_to");
   if (it == body.end() || it->is_null()) return;
   if (!it->is_array()) {
@@ -125,7 +114,7 @@ Validated<NewOutcome> validate_create(std::string_view text) {
   std::optional<Json> body = parse_object(text, result.error_body);
   if (!body) return result;
 
-  FieldErrors errors;
+  OutcomeFieldErrors errors;
   NewOutcome outcome;
   std::optional<std::string> name = check_name(*body, Operation::create, errors);
   check_description(*body, outcome.description, errors);
@@ -146,7 +135,7 @@ Validated<OutcomeChanges> validate_update(std::string_view text) {
   std::optional<Json> body = parse_object(text, result.error_body);
   if (!body) return result;
 
-  FieldErrors errors;
+  OutcomeFieldErrors errors;
   OutcomeChanges changes;
   changes.name = check_name(*body, Operation::update, errors);
   changes.description_set = check_description(*body, changes.description, errors);

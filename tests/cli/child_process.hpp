@@ -14,6 +14,11 @@ struct ProcessResult {
   std::string err;     ///< Everything written to stderr.
 };
 
+// Prints the child's output when an assertion fails.
+inline std::string show(const ProcessResult& r) {
+  return "exit " + std::to_string(r.exit_code) + "\n--- stdout\n" + r.out + "--- stderr\n" + r.err;
+}
+
 /// What the child's stdin is.
 enum class Stdin {
   pipe,      ///< A pipe: `input`, then end of file. Never a terminal.

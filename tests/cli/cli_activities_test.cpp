@@ -2,7 +2,7 @@
 // and meetings.
 #include "cli_fixture.hpp"
 
-namespace closeio_cli_test {
+namespace closeio_cli_test::cli_activities_test {
 namespace {
 
 using closeio::testing::FakeCallSeed;
@@ -344,4 +344,4 @@ TEST_F(CliUsageTest, HostileNamesAreSafeInEveryFormat) {
 }
 
 }  // namespace
-}  // namespace closeio_cli_test
+}  // namespace closeio_cli_test::cli_activities_test

@@ -3,7 +3,7 @@
 // --max-in-flight, and output in plan order / identical to one request at a time.
 #include "cli_fixture.hpp"
 
-namespace closeio_cli_test {
+namespace closeio_cli_test::cli_concurrency_test {
 namespace {
 
 using ::testing::HasSubstr;
@@ -318,4 +318,4 @@ TEST_F(CliConcurrencyTest, UsageFailureIsTheOneASequentialWalkMeets) {
 }
 
 }  // namespace
-}  // namespace closeio_cli_test
+}  // namespace closeio_cli_test::cli_concurrency_test

@@ -10,6 +10,7 @@
 #include "page_cursor.hpp"
 #include "write_scheduler.hpp"
 
+namespace cli_concurrency_unit_test {
 namespace {
 
 using closeio_cli::PageCursor;
@@ -161,3 +162,4 @@ TEST(MaxInFlightOptionTest, AcceptsOneToThirtyTwoOnly) {
 }
 
 }  // namespace
+}  // namespace cli_concurrency_unit_test

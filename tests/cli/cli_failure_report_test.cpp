@@ -3,6 +3,7 @@
 // a second apply finishes the job without repeating a write.
 #include "cli_fixture.hpp"
 
+namespace cli_failure_report_test {
 namespace {
 
 using namespace closeio_cli_test;  // NOLINT: the fixture and its helpers
@@ -126,3 +127,4 @@ TEST_F(CliTest, ApplyAfterARefusedChangeSaysWhatIsNotDone) {
 }
 
 }  // namespace
+}  // namespace cli_failure_report_test

@@ -43,11 +43,6 @@ inline std::vector<std::string> split_lines(const std::string& text) {
   return lines;
 }
 
-// Prints the child's output when an assertion fails.
-inline std::string show(const ProcessResult& r) {
-  return "exit " + std::to_string(r.exit_code) + "\n--- stdout\n" + r.out + "--- stderr\n" + r.err;
-}
-
 // An error report is exactly one line, prefixed with the program name.
 // Fails when `text` holds a byte a terminal could act on: a C0 control other than the line feed
 // (and the CR of a CRLF), DEL, a C1 control (U+0080..U+009F) or a byte that is not well-formed

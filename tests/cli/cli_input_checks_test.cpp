@@ -2,6 +2,7 @@
 // key file, and which of two credentials in the environment it uses.
 #include "cli_fixture.hpp"
 
+namespace cli_input_checks_test {
 namespace {
 
 using namespace closeio_cli_test;  // NOLINT: the fixture and its helpers
@@ -119,3 +120,4 @@ TEST_F(CliTest, BothCredentialsInTheEnvironmentSayWhichIsUsed) {
 }
 
 }  // namespace
+}  // namespace cli_input_checks_test

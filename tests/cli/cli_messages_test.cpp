@@ -3,6 +3,7 @@
 // line with anything else, help that shows each thing once, and file errors that name the file.
 #include "cli_fixture.hpp"
 
+namespace cli_messages_test {
 namespace {
 
 using namespace closeio_cli_test;  // NOLINT: the fixture and its helpers
@@ -181,3 +182,4 @@ TEST_F(CliTest, RetryStatusIsErasedBeforeTheCommandEnds) {
 }
 
 }  // namespace
+}  // namespace cli_messages_test

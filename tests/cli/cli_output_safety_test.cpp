@@ -3,6 +3,7 @@
 // never reach the terminal raw, and CSV cells cannot become spreadsheet formulas.
 #include "cli_fixture.hpp"
 
+namespace cli_output_safety_test {
 namespace {
 
 using namespace closeio_cli_test;  // NOLINT: the fixture and its helpers
@@ -118,3 +119,4 @@ TEST_F(CliTest, DeletePromptNeutralisesTheName) {
 }
 
 }  // namespace
+}  // namespace cli_output_safety_test

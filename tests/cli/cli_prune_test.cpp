@@ -2,6 +2,7 @@
 // refuses without --yes elsewhere, and without --prune says which outcomes it keeps.
 #include "cli_fixture.hpp"
 
+namespace cli_prune_test {
 namespace {
 
 using namespace closeio_cli_test;  // NOLINT: the fixture and its helpers
@@ -71,3 +72,4 @@ TEST_F(PruneTest, WithoutPruneTheKeptOutcomesAreNamed) {
 }
 
 }  // namespace
+}  // namespace cli_prune_test

@@ -20,6 +20,7 @@
 #include "child_process.hpp"
 #include "cli_fixture.hpp"
 
+namespace cli_test {
 namespace {
 
 using namespace closeio_cli_test;  // NOLINT: the fixture and its helpers
@@ -717,3 +718,4 @@ TEST_F(CliTest, ApplyStopsAtTheFirstFailedChange) {
 }
 
 }  // namespace
+}  // namespace cli_test

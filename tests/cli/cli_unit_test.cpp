@@ -23,6 +23,7 @@
 #include "table.hpp"
 #include "text.hpp"
 
+namespace cli_unit_test {
 namespace {
 
 using closeio::OutcomeType;
@@ -576,3 +577,4 @@ TEST(OutcomeTallyTest, RowsListKnownThenDeletedThenNone) {
 }
 
 }  // namespace
+}  // namespace cli_unit_test

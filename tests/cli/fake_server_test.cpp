@@ -13,18 +13,16 @@
 
 #include "child_process.hpp"
 
+namespace fake_server_test {
 namespace {
 
 using closeio_cli_test::ProcessResult;
+using closeio_cli_test::show;
 using ::testing::HasSubstr;
 using ::testing::IsEmpty;
 using ::testing::StartsWith;
 
 constexpr const char* kFakeServer = CLOSEIO_FAKE_SERVER_BINARY;
-
-std::string show(const ProcessResult& r) {
-  return "exit " + std::to_string(r.exit_code) + "\n--- stdout\n" + r.out + "--- stderr\n" + r.err;
-}
 
 ProcessResult run(const std::vector<std::string>& args) {
   return closeio_cli_test::run_process(kFakeServer, args, {}, "", closeio_cli_test::Stdin::pipe,
@@ -107,3 +105,4 @@ TEST_F(FakeServerTest, PortInUseSaysWhy) {
 }
 
 }  // namespace
+}  // namespace fake_server_test
