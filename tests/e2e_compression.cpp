@@ -14,6 +14,7 @@
 
 #include "support/test_client.hpp"
 
+namespace e2e_compression_test {
 namespace {
 
 using closeio::testing::FakeCloseServer;
@@ -185,3 +186,4 @@ TEST_F(Negotiation, ScriptedAnswersAreEncodedUnlessTheyCarryTheirOwnEncoding) {
 }
 
 }  // namespace
+}  // namespace e2e_compression_test

@@ -14,6 +14,7 @@
 #include "closeio/testing/fake_close_server.hpp"
 #include "rate_limit_spec.hpp"
 
+namespace e2e_fake_rate_limit_test {
 namespace {
 
 using closeio::testing::FakeCloseServer;
@@ -140,3 +141,4 @@ TEST(FakeRateLimitSpec, RefusesAnythingElse) {
 }
 
 }  // namespace
+}  // namespace e2e_fake_rate_limit_test

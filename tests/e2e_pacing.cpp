@@ -14,7 +14,7 @@
 
 #include "support/test_client.hpp"
 
-namespace closeio {
+namespace closeio::e2e_pacing_test {
 namespace {
 
 using std::chrono::milliseconds;
@@ -131,4 +131,4 @@ TEST(Pacing, AWindowLongerThanMaxRateLimitWaitHoldsNoCall) {
 }
 
 }  // namespace
-}  // namespace closeio
+}  // namespace closeio::e2e_pacing_test

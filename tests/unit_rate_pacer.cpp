@@ -9,7 +9,7 @@
 
 #include "internal/rate_pacer.hpp"
 
-namespace closeio::internal {
+namespace closeio::internal::unit_rate_pacer_test {
 namespace {
 
 using std::chrono::milliseconds;
@@ -186,4 +186,4 @@ TEST(RatePacer, AWindowLongerThanTheLongestWaitHoldsNothing) {
 }
 
 }  // namespace
-}  // namespace closeio::internal
+}  // namespace closeio::internal::unit_rate_pacer_test
