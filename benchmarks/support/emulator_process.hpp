@@ -22,7 +22,9 @@ std::string fake_server_program();
 /// callback, or its thread 0, which is the main thread in Google Benchmark).
 class EmulatorProcess {
  public:
-  /// Starts `fake_server_program() --port 0 <args...>`. Throws std::runtime_error, with the
+  /// Starts `fake_server_program() --port 0 --rate-limit 1000000/1 <args...>` (a reported rate
+  /// limit no benchmark reaches, so the client never paces itself; left out when `args` has its
+  /// own --rate-limit). Throws std::runtime_error, with the
   /// child's stderr, when it exits or stays silent for `startup_timeout` instead.
   explicit EmulatorProcess(const std::vector<std::string>& args,
                            std::chrono::seconds startup_timeout = std::chrono::seconds(60));

@@ -124,6 +124,9 @@ struct CurlMultiEngine::Impl : std::enable_shared_from_this<Impl> {
 
   std::atomic<std::thread::id> io_thread{};
   std::atomic<bool> cancel_seen{false};
+  // Whether queued transfers wait for the pacer (a slot in the rate-limit window): only then
+  // does a blocking call's release need to wake the thread, not after every blocking call.
+  std::atomic<bool> held_by_pacer{false};
 
   // Only the I/O thread touches these.
   std::deque<std::unique_ptr<Job>> queued;
@@ -148,6 +151,13 @@ struct CurlMultiEngine::Impl : std::enable_shared_from_this<Impl> {
     }
     return true;
   }
+
+  // Whether the I/O thread has taken everything handed to it (mutex held). Only the call that
+  // hands it work while it has none wakes it: a wake-up is still on its way for anything already
+  // waiting, and the thread takes all of it at once. A burst of calls then costs one wake-up
+  // (a write to libcurl's wake-up socket, a read and a poll round on the I/O thread), not one
+  // each.
+  bool nothing_incoming() const { return incoming_jobs.empty() && incoming_timers.empty(); }
 
   static void finish(std::unique_ptr<Job> job, HttpResult result) {
     if (job->state) job->state->remove_listener(job->listener);
@@ -180,9 +190,16 @@ struct CurlMultiEngine::Impl : std::enable_shared_from_this<Impl> {
   }
 
   void start_queued() {
+    bool paced_out = false;
     while (!queued.empty() && active.size() < max_in_flight) {
+      // Set before asking: a blocking call's release that comes after a refusal then sees it
+      // (both take the pacer's mutex) and wakes the thread.
+      held_by_pacer.store(true);
       const std::optional<RatePacer::Ticket> ticket = pacer->try_acquire();
-      if (!ticket) break;
+      if (!ticket) {
+        paced_out = true;
+        break;
+      }
       std::unique_ptr<Job> job = std::move(queued.front());
       queued.pop_front();
       job->ticket = *ticket;
@@ -208,6 +225,7 @@ struct CurlMultiEngine::Impl : std::enable_shared_from_this<Impl> {
         finish(std::move(job), std::move(result));
       }
     }
+    if (!paced_out) held_by_pacer.store(false);
   }
 
   // Removes a running transfer and reports it cancelled.
@@ -360,10 +378,12 @@ CurlMultiEngine::CurlMultiEngine(CurlTransportConfig config, std::size_t max_in_
                                  std::shared_ptr<RatePacer> pacer)
     : impl_(std::make_shared<Impl>(std::move(config), std::max<std::size_t>(1, max_in_flight),
                                    std::move(pacer))) {
-  // A blocking call's request that ends may open a slot for a queued transfer. The multi handle
-  // outlives the hook: the destructor clears it first.
-  CURLM* multi = impl_->multi;
-  impl_->pacer->set_engine_wake([multi] { curl_multi_wakeup(multi); });
+  // A blocking call's request that ends may open a slot for a queued transfer. Impl (and its
+  // multi handle) outlives the hook: the destructor clears it first.
+  Impl* impl = impl_.get();
+  impl_->pacer->set_engine_wake([impl] {
+    if (impl->held_by_pacer.load()) curl_multi_wakeup(impl->multi);
+  });
 }
 
 CurlMultiEngine::~CurlMultiEngine() {
@@ -392,9 +412,11 @@ void CurlMultiEngine::perform(HttpRequest request, Done done) {
     job->listener = job->state->add_listener(impl_->listener());
     if (job->listener == 0) impl_->cancel_seen.store(true, std::memory_order_release);
   }
+  bool wake = false;
   {
     std::unique_lock<std::mutex> lock(impl_->mutex);
     if (impl_->ensure_running(lock)) {
+      wake = impl_->nothing_incoming();
       impl_->incoming_jobs.push_back(std::move(job));
     }
   }
@@ -402,7 +424,7 @@ void CurlMultiEngine::perform(HttpRequest request, Done done) {
     impl_->finish(std::move(job), interrupted_result(false));
     return;
   }
-  curl_multi_wakeup(impl_->multi);
+  if (wake) curl_multi_wakeup(impl_->multi);
 }
 
 void CurlMultiEngine::after(std::chrono::milliseconds wait, CancellationToken token, Timer timer) {
@@ -415,15 +437,19 @@ void CurlMultiEngine::after(std::chrono::milliseconds wait, CancellationToken to
     pending->listener = pending->state->add_listener(impl_->listener());
     if (pending->listener == 0) impl_->cancel_seen.store(true, std::memory_order_release);
   }
+  bool wake = false;
   {
     std::unique_lock<std::mutex> lock(impl_->mutex);
-    if (impl_->ensure_running(lock)) impl_->incoming_timers.push_back(std::move(pending));
+    if (impl_->ensure_running(lock)) {
+      wake = impl_->nothing_incoming();
+      impl_->incoming_timers.push_back(std::move(pending));
+    }
   }
   if (pending) {
     impl_->fire(std::move(pending), true);
     return;
   }
-  curl_multi_wakeup(impl_->multi);
+  if (wake) curl_multi_wakeup(impl_->multi);
 }
 
 bool CurlMultiEngine::on_io_thread() const {
