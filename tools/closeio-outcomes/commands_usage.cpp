@@ -100,8 +100,9 @@ ExitCode run_usage(const GlobalOptions& global, const UsageArgs& args) {
   lists[1].fields = lists[2].fields = {"id", "outcome_id"};
   const char* const labels[] = {"Fetching outcomes... ", "Counting calls... ",
                                 "Counting meetings... "};
-  for (std::size_t i = 0; i < lists.size(); ++i) {
-    lists[i].progress = [&progress, label = labels[i]](std::size_t visited) {
+  const char* const* next_label = labels;
+  for (auto& list : lists) {
+    list.progress = [&progress, label = *next_label++](std::size_t visited) {
       progress.update(label + std::to_string(visited));
     };
   }

@@ -27,9 +27,10 @@ void send(const closeio::OutcomesClient& client, const PlannedChange& change, st
         create.name = change.desired.name;
         create.description = change.desired.description;
         create.type = change.desired.type;
-        client.create_async(create, [queue, index](closeio::AsyncResult<closeio::Outcome> r) {
-          queue->push({index, r.error()});
-        });
+        client.create_async(create,
+                            [queue, index](const closeio::AsyncResult<closeio::Outcome>& r) {
+                              queue->push({index, r.error()});
+                            });
         return;
       }
       case PlannedChange::Kind::update: {
@@ -43,13 +44,13 @@ void send(const closeio::OutcomesClient& client, const PlannedChange& change, st
         }
         if (change.old_type) update.set_type(change.desired.type);
         client.update_async(change.id, update,
-                            [queue, index](closeio::AsyncResult<closeio::Outcome> r) {
+                            [queue, index](const closeio::AsyncResult<closeio::Outcome>& r) {
                               queue->push({index, r.error()});
                             });
         return;
       }
       case PlannedChange::Kind::remove:
-        client.remove_async(change.id, [queue, index](closeio::AsyncResult<void> r) {
+        client.remove_async(change.id, [queue, index](const closeio::AsyncResult<void>& r) {
           queue->push({index, r.error()});
         });
         return;
