@@ -77,9 +77,12 @@ if ((quick)); then
 fi
 
 # The shared configuration is Debug here (the preset's RelWithDebInfo is for the packages a user
-# builds): optimising doubles its compile time and the suite's checks do not depend on it.
+# builds): optimising doubles its compile time and the suite's checks do not depend on it. -g1
+# (line tables only, as in the sanitizer presets) keeps file:line in every trace and compiles
+# about 16% faster than full debug information.
 step "configure (preset shared, Debug, with benchmarks)"
-cmake --preset shared -DCMAKE_BUILD_TYPE=Debug -DCLOSEIO_BUILD_BENCHMARKS=ON >/dev/null
+cmake --preset shared -DCMAKE_BUILD_TYPE=Debug -DCMAKE_CXX_FLAGS_DEBUG=-g1 \
+  -DCLOSEIO_BUILD_BENCHMARKS=ON >/dev/null
 
 step "style: clang-format, shellcheck (clang-tidy continues in the background)"
 tidy_log=build/shared/clang-tidy.log
