@@ -8,11 +8,11 @@ packages=(
   build-essential cmake pkg-config git
   libcurl4-openssl-dev nlohmann-json3-dev nghttp2-proxy
   libgtest-dev libgmock-dev googletest
-  libcpp-httplib-dev libcli11-dev libbenchmark-dev
+  libcpp-httplib-dev zlib1g-dev libbrotli-dev libcli11-dev libbenchmark-dev
   clang libclang-rt-dev
   doxygen openssl ca-certificates
   ccache clang-format clang-tidy shellcheck
-  dpkg-dev file curl
+  dpkg-dev file curl python3
 )
 
 missing=()

@@ -191,10 +191,10 @@ struct CurlMultiEngine::Impl : std::enable_shared_from_this<Impl> {
 
   void start_queued() {
     bool paced_out = false;
+    // Set before asking: a blocking call's release that comes after a refusal then sees it
+    // (both take the pacer's mutex) and wakes the thread.
+    held_by_pacer.store(true);
     while (!queued.empty() && active.size() < max_in_flight) {
-      // Set before asking: a blocking call's release that comes after a refusal then sees it
-      // (both take the pacer's mutex) and wakes the thread.
-      held_by_pacer.store(true);
       const std::optional<RatePacer::Ticket> ticket = pacer->try_acquire();
       if (!ticket) {
         paced_out = true;
@@ -296,8 +296,7 @@ struct CurlMultiEngine::Impl : std::enable_shared_from_this<Impl> {
       HttpResult result = finish_easy(
           easy, code, job->transfer, job->handle->error,
           std::chrono::duration_cast<std::chrono::microseconds>(Clock::now() - job->started));
-      pacer->release(job->ticket,
-                     result.failure == TransportFailure::none ? &result.headers : nullptr, false);
+      pacer->release(job->ticket, result, false);
       if (result.failure == TransportFailure::none && idle.size() < kMaxIdleHandles) {
         idle.push_back(std::move(job->handle));
       }

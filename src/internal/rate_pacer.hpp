@@ -13,6 +13,7 @@
 
 #include "closeio/cancellation.hpp"
 #include "closeio/errors.hpp"
+#include "internal/http_transport.hpp"
 
 namespace closeio::internal {
 
@@ -73,6 +74,11 @@ class RatePacer {
   /// waiters and, when `wake_engine`, the asynchronous engine (its own releases need not).
   void release(Ticket ticket, const HttpHeaders* headers, bool wake_engine = true,
                Clock::time_point now = Clock::now());
+  /// release() after an attempt: its figures are learned only when an HTTP answer came.
+  void release(Ticket ticket, const HttpResult& result, bool wake_engine = true) {
+    release(ticket, result.failure == TransportFailure::none ? &result.headers : nullptr,
+            wake_engine);
+  }
 
   /// Called after a release() that may have opened a slot, so that the asynchronous engine
   /// retries its queue. Must be quick and must not call back into this pacer. Once

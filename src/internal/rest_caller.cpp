@@ -62,7 +62,7 @@ class PacedSlot {
   PacedSlot& operator=(const PacedSlot&) = delete;
   void release(const HttpResult& result) {
     RatePacer* pacer = std::exchange(pacer_, nullptr);
-    pacer->release(ticket_, result.failure == TransportFailure::none ? &result.headers : nullptr);
+    pacer->release(ticket_, result);
   }
 
  private:
