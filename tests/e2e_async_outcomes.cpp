@@ -11,6 +11,7 @@
 #include <vector>
 
 #include "closeio/mocks/mock_outcomes_connection.hpp"
+#include "support/deadline_checks.hpp"
 #include "support/test_client.hpp"
 
 namespace closeio::e2e_async_outcomes_test {
@@ -265,6 +266,28 @@ TEST(AsyncConcurrency, NoMoreRequestsInFlightThanTheBound) {
   for (auto& f : fetches) EXPECT_NO_THROW(f.get());
   EXPECT_LE(server.peak_requests_in_flight(), 2u);
   EXPECT_GE(server.peak_requests_in_flight(), 2u);
+}
+
+// The wait for a free slot counts against the deadline: a call queued behind one that is held
+// for minutes fails when its deadline passes and is never sent.
+TEST(AsyncConcurrency, ACallQueuedPastItsDeadlineFailsWithoutSending) {
+  FakeCloseServer server;
+  const std::string id = test::seed_outcome(server, "Queued").id;
+  server.script(held());
+  ClientOptions options = test::options_for(server);
+  options.max_concurrent_requests = 1;
+  OutcomesClient client(options);
+  CancellationSource source;
+  CallOptions held_call;
+  held_call.cancellation = source.token();
+  std::future<Outcome> first = client.with_call_options(held_call).fetch_async(id);
+  CallOptions call;
+  call.deadline = milliseconds(300);
+  std::future<Outcome> queued = client.with_call_options(call).fetch_async(id);
+  test::expect_deadline_before_any_attempt([&] { queued.get(); }, 300);
+  source.cancel();
+  EXPECT_THROW(first.get(), CancelledError);
+  EXPECT_EQ(server.requests().size(), 1u);
 }
 
 // Over plain HTTP (HTTP/1.1: no multiplexing), a burst opens its connections at once instead of

@@ -36,7 +36,8 @@ struct CLOSEIO_EXPORT ClientOptions {
   /// The longest server-requested 429 wait the default policy sleeps through; above it the call
   /// raises RateLimitError with retry_after() set. Default: 60 s.
   std::chrono::milliseconds max_rate_limit_wait{60000};
-  /// Bound on a whole call: every attempt plus every wait. Zero means no bound. Default: 0.
+  /// Bound on a whole call: every attempt plus every wait (an asynchronous call's time in the
+  /// queue and for the rate-limit window included). Zero means no bound. Default: 0.
   std::chrono::milliseconds call_deadline{0};
   /// Most asynchronous requests (the `*_async` calls) one session has on the wire at once; more
   /// wait in a queue, in the order they were made. Must be at least 1. Default: 8.

@@ -83,6 +83,13 @@ HttpResult interrupted_result(bool sent) {
   return result;
 }
 
+HttpResult past_deadline_result() {
+  HttpResult result;
+  result.failure = TransportFailure::past_deadline;
+  result.error = "the call's deadline came before the transfer could start";
+  return result;
+}
+
 }  // namespace
 
 struct CurlMultiEngine::Impl : std::enable_shared_from_this<Impl> {
@@ -130,6 +137,7 @@ struct CurlMultiEngine::Impl : std::enable_shared_from_this<Impl> {
 
   // Only the I/O thread touches these.
   std::deque<std::unique_ptr<Job>> queued;
+  std::size_t queued_with_deadline = 0;  // How many of `queued` have a deadline.
   std::map<CURL*, std::unique_ptr<Job>> active;
   std::multimap<Clock::time_point, std::unique_ptr<PendingTimer>> timers;
   std::vector<std::unique_ptr<EasyHandle>> idle;
@@ -195,14 +203,24 @@ struct CurlMultiEngine::Impl : std::enable_shared_from_this<Impl> {
     // (both take the pacer's mutex) and wakes the thread.
     held_by_pacer.store(true);
     while (!queued.empty() && active.size() < max_in_flight) {
-      const std::optional<RatePacer::Ticket> ticket = pacer->try_acquire();
+      const Clock::time_point now = Clock::now();
+      const std::optional<Clock::time_point> deadline = queued.front()->request.deadline;
+      if (deadline && *deadline <= now) {
+        finish(unqueue(queued.begin()), past_deadline_result());
+        continue;
+      }
+      const std::optional<RatePacer::Ticket> ticket = pacer->try_acquire(now);
       if (!ticket) {
         paced_out = true;
         break;
       }
-      std::unique_ptr<Job> job = std::move(queued.front());
-      queued.pop_front();
+      std::unique_ptr<Job> job = unqueue(queued.begin());
       job->ticket = *ticket;
+      if (deadline) {
+        // What is left of the call's deadline, now that the transfer starts.
+        job->request.timeout =
+            std::min(job->request.timeout, std::chrono::ceil<milliseconds>(*deadline - now));
+      }
       try {
         job->handle = take_handle();
         job->handle->error[0] = '\0';
@@ -226,6 +244,46 @@ struct CurlMultiEngine::Impl : std::enable_shared_from_this<Impl> {
       }
     }
     if (!paced_out) held_by_pacer.store(false);
+    if (queued_with_deadline > 0) {
+      expire_queued(paced_out ? pacer->next_opening() : std::nullopt);
+    }
+  }
+
+  // Takes a job out of `queued`.
+  std::unique_ptr<Job> unqueue(std::deque<std::unique_ptr<Job>>::iterator it) {
+    std::unique_ptr<Job> job = std::move(*it);
+    queued.erase(it);
+    if (job->request.deadline) --queued_with_deadline;
+    return job;
+  }
+
+  // Ends, unsent, the queued jobs whose deadline has passed or comes before `opening` (when the
+  // rate-limit window next lets a request start): waiting cannot help them, as for a blocking
+  // call (RatePacer::acquire).
+  void expire_queued(std::optional<Clock::time_point> opening) {
+    const Clock::time_point now = Clock::now();
+    for (auto it = queued.begin(); it != queued.end();) {
+      const std::optional<Clock::time_point>& deadline = (*it)->request.deadline;
+      if (deadline && (*deadline <= now || (opening && *opening > *deadline))) {
+        const auto offset = it - queued.begin();
+        finish(unqueue(it), past_deadline_result());
+        it = queued.begin() + offset;
+      } else {
+        ++it;
+      }
+    }
+  }
+
+  // The earliest deadline of a queued job, for the poll timeout.
+  std::optional<Clock::time_point> earliest_queued_deadline() const {
+    std::optional<Clock::time_point> earliest;
+    if (queued_with_deadline == 0) return earliest;
+    for (const auto& job : queued) {
+      if (job->request.deadline && (!earliest || *job->request.deadline < *earliest)) {
+        earliest = job->request.deadline;
+      }
+    }
+    return earliest;
   }
 
   // Removes a running transfer and reports it cancelled.
@@ -250,9 +308,9 @@ struct CurlMultiEngine::Impl : std::enable_shared_from_this<Impl> {
     }
     for (auto it = queued.begin(); it != queued.end();) {
       if ((*it)->request.cancellation.cancelled()) {
-        std::unique_ptr<Job> job = std::move(*it);
-        it = queued.erase(it);
-        finish(std::move(job), interrupted_result(false));
+        const auto offset = it - queued.begin();
+        finish(unqueue(it), interrupted_result(false));
+        it = queued.begin() + offset;
       } else {
         ++it;
       }
@@ -270,11 +328,7 @@ struct CurlMultiEngine::Impl : std::enable_shared_from_this<Impl> {
 
   void interrupt_all() {
     while (!active.empty()) abort(active.begin());
-    while (!queued.empty()) {
-      std::unique_ptr<Job> job = std::move(queued.front());
-      queued.pop_front();
-      finish(std::move(job), interrupted_result(false));
-    }
+    while (!queued.empty()) finish(unqueue(queued.begin()), interrupted_result(false));
     while (!timers.empty()) {
       std::unique_ptr<PendingTimer> timer = std::move(timers.begin()->second);
       timers.erase(timers.begin());
@@ -329,8 +383,13 @@ struct CurlMultiEngine::Impl : std::enable_shared_from_this<Impl> {
     long curl_timeout = -1;
     curl_multi_timeout(multi, &curl_timeout);
     if (curl_timeout >= 0) timeout = std::min(timeout, curl_timeout);
-    if (!timers.empty()) {
-      const auto until = std::chrono::ceil<milliseconds>(timers.begin()->first - Clock::now());
+    std::optional<Clock::time_point> next_due;
+    if (!timers.empty()) next_due = timers.begin()->first;
+    if (const std::optional<Clock::time_point> deadline = earliest_queued_deadline()) {
+      next_due = next_due ? std::min(*next_due, *deadline) : *deadline;
+    }
+    if (next_due) {
+      const auto until = std::chrono::ceil<milliseconds>(*next_due - Clock::now());
       timeout = std::min<long>(timeout, std::max<long>(0, static_cast<long>(until.count())));
     }
     return timeout;
@@ -353,7 +412,10 @@ struct CurlMultiEngine::Impl : std::enable_shared_from_this<Impl> {
           return;
         }
       }
-      for (auto& job : jobs) queued.push_back(std::move(job));
+      for (auto& job : jobs) {
+        if (job->request.deadline) ++queued_with_deadline;
+        queued.push_back(std::move(job));
+      }
       for (auto& timer : new_timers) {
         const auto due = timer->due;
         timers.emplace(due, std::move(timer));

@@ -3,6 +3,7 @@
 
 #include <chrono>
 #include <memory>
+#include <optional>
 #include <string>
 
 #include "closeio/cancellation.hpp"
@@ -24,17 +25,23 @@ struct HttpRequest {
   /// a body has nothing to rewind: libcurl can re-send it whatever this says.
   bool replayable = true;
   std::chrono::milliseconds timeout{60000};  ///< Whole attempt, connect included.
-  CancellationToken cancellation;            ///< Aborts the transfer when cancelled.
+  /// The call's deadline, when it has one. Only the asynchronous engine reads it: a transfer
+  /// that waits there (for a free slot or for the rate-limit window) and cannot start before
+  /// the deadline ends unsent as `past_deadline`, and one that starts late gets only what is
+  /// left as its timeout. A blocking call waits before it reaches the transport instead.
+  std::optional<std::chrono::steady_clock::time_point> deadline;
+  CancellationToken cancellation;  ///< Aborts the transfer when cancelled.
 };
 
 /// Why an attempt produced no usable HTTP answer.
 enum class TransportFailure {
-  none,       ///< An HTTP answer arrived (any status).
-  not_sent,   ///< Resolving, connecting or the TLS handshake failed: the server saw nothing.
-  failed,     ///< The connection failed after the request may have been sent.
-  timed_out,  ///< The attempt hit its timeout (sent or not: see `request_sent`).
-  too_large,  ///< The body exceeded the configured cap; the transfer was stopped.
-  cancelled,  ///< The cancellation token fired.
+  none,           ///< An HTTP answer arrived (any status).
+  not_sent,       ///< Resolving, connecting or the TLS handshake failed: the server saw nothing.
+  failed,         ///< The connection failed after the request may have been sent.
+  timed_out,      ///< The attempt hit its timeout (sent or not: see `request_sent`).
+  too_large,      ///< The body exceeded the configured cap; the transfer was stopped.
+  cancelled,      ///< The cancellation token fired.
+  past_deadline,  ///< Never started: the call's deadline came first (see HttpRequest::deadline).
 };
 
 /// The result of one attempt.

@@ -251,6 +251,9 @@ struct RestCaller::AsyncCall : std::enable_shared_from_this<AsyncCall> {
       });
       return;
     }
+    // The engine may hold the transfer (a full queue, the rate-limit window): that wait counts
+    // against the deadline too, and a transfer that cannot start before it is not sent.
+    if (attempt.deadline.count() > 0) http.deadline = attempt.started + attempt.deadline;
     self->engine_->perform(http, [call = shared_from_this()](HttpResult result) {
       call->on_result(std::move(result));
     });
@@ -332,6 +335,8 @@ std::optional<RestAnswer> RestCaller::classify(const RestRequest& request, HttpR
   switch (result.failure) {
     case TransportFailure::cancelled:
       attempt.throw_cancelled(attempt.number);
+    case TransportFailure::past_deadline:
+      attempt.throw_past_deadline(attempt.number - 1);  // This attempt was never sent.
     case TransportFailure::too_large:
       throw DecodeError("closeio: " + attempt.shown +
                             ": response body larger than max_response_bytes (" +
