@@ -47,7 +47,8 @@ set_tests_properties(consumer.install PROPERTIES LABELS consumer TIMEOUT 300)
 list(TRANSFORM _tests PREPEND consumer.)
 set_tests_properties(${_tests} PROPERTIES LABELS consumer TIMEOUT 300)
 
-# FetchContent of this checkout (the nested project builds the library as its default, static).
+# FetchContent of this checkout (the nested project builds the library alone, static: see
+# tests/consumer/fetch_content/CMakeLists.txt).
 add_test(NAME consumer.fetch_content
          COMMAND ${CMAKE_COMMAND} ${_args} -DWORK_DIR=${CMAKE_BINARY_DIR}/consumer-fetch_content
                  -DSTEP=fetch_content -P ${_script})

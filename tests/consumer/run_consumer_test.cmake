@@ -9,7 +9,8 @@
 #   find_package   build and run tests/consumer/find_package against WORK_DIR/prefix
 #   pkg_config     build tests/consumer/pkg_config/main.cpp with `pkg-config closeio` and run it
 #   fetch_content  build and run tests/consumer/fetch_content: FetchContent of this checkout's
-#                  HEAD commit through a file:// git URL (the add_subdirectory path as well)
+#                  HEAD commit through a file:// git URL (the add_subdirectory path as well),
+#                  with CLOSEIO_BUILD_TESTING_SUPPORT OFF: the library alone is built again
 #
 # Inputs (-D): STEP, SOURCE_DIR, BUILD_DIR, WORK_DIR, SHARED, GENERATOR, CXX_COMPILER,
 # BUILD_TYPE, LAUNCHER (optional compiler launcher, e.g. ccache), PKG_CONFIG, LIBDIR, TOOLS,
