@@ -1,7 +1,6 @@
 #!/usr/bin/env bash
 # The test command (CI runs it as .ci/run). Installs what is missing, builds, and runs:
-#   1. style checks: clang-format and shellcheck at once; clang-tidy in the background at a low
-#      priority (it fills the cores the tests leave idle), waited for at the end
+#   1. style checks: clang-format and shellcheck
 #   2. preset shared (Debug, benchmarks on): the suite against the shared library (unit,
 #      end-to-end, CLI, examples, docs, benchmark smoke), the install, find_package,
 #      pkg-config and FetchContent consumers, the tools' install RPATH and the Debian packages
@@ -9,7 +8,10 @@
 #      Close's OpenAPI files (tests/conformance/run-conformance.sh)
 #   4. preset asan: AddressSanitizer + UndefinedBehaviorSanitizer over the suite (static library)
 #   5. preset tsan: ThreadSanitizer over every end-to-end test
-#   6. preset fuzz: a bounded libFuzzer run
+#   6. preset fuzz: a bounded libFuzzer run (150,000 inputs)
+#   7. clang-tidy over src/, include/ and tools/
+# The asan and tsan builds, the fuzz run and clang-tidy start at the beginning, in the
+# background at lower priorities, and fill the CPU the foreground steps leave idle.
 # Every configuration is a unity build (CMakePresets.json), and ccache is used when installed.
 # Exits non-zero on the first failure; prints how long each step took.
 #
@@ -20,16 +22,40 @@
 set -euo pipefail
 cd "$(dirname "$0")/.."
 
-usage() { sed -n '2,19s/^# \{0,1\}//p' "$0"; }
-quick=0
-for arg in "$@"; do
-  case $arg in
-    --quick) quick=1 ;;
-    -h | --help) usage; exit 0 ;;
-    *) echo "run-tests: unknown argument: $arg" >&2; usage >&2; exit 2 ;;
-  esac
-done
+usage() { awk 'NR > 1 && !/^#/ { exit } NR > 1 { sub(/^# ?/, ""); print }' "$0"; }
 jobs=$(nproc 2>/dev/null || echo 2)
+
+# One background stage of the full command (see start_stage below); not for direct use.
+run_stage() {
+  local began=$SECONDS
+  case $1 in
+    asan-build)
+      cmake --preset asan >/dev/null
+      cmake --build --preset asan -j "$jobs"
+      ;;
+    tsan-build)
+      cmake --preset tsan >/dev/null
+      cmake --build --preset tsan -j "$jobs" --target closeio_e2e_tests
+      ;;
+    # A fixed number of inputs rather than a time: the stage runs at a low priority, so a time
+    # limit would test less on a busy machine. 150,000 inputs take about 50 s on one free core.
+    fuzz) scripts/run-fuzz.sh --runs 150000 ;;
+    tidy) scripts/check-style.sh --tidy-only --build-dir build/shared ;;
+    *) echo "run-tests: unknown stage: $1" >&2; return 2 ;;
+  esac
+  echo "stage $1: done in $((SECONDS - began)) s"
+}
+
+quick=0
+while (($#)); do
+  case $1 in
+    --quick) quick=1 ;;
+    --stage) run_stage "$2"; exit ;;
+    -h | --help) usage; exit 0 ;;
+    *) echo "run-tests: unknown argument: $1" >&2; usage >&2; exit 2 ;;
+  esac
+  shift
+done
 # ccache rewrites paths under the checkout to relative ones, so a clone in another folder (CI's)
 # reuses what an earlier build of the same sources compiled.
 export CCACHE_BASEDIR="${CCACHE_BASEDIR:-$PWD}"
@@ -84,14 +110,41 @@ step "configure (preset shared, Debug, with benchmarks)"
 cmake --preset shared -DCMAKE_BUILD_TYPE=Debug -DCMAKE_CXX_FLAGS_DEBUG=-g1 \
   -DCLOSEIO_BUILD_BENCHMARKS=ON >/dev/null
 
-step "style: clang-format, shellcheck (clang-tidy continues in the background)"
-tidy_log=build/shared/clang-tidy.log
-# Its own process group (setsid), so that a failure elsewhere stops it and its clang-tidy children.
-setsid nice -n 19 scripts/check-style.sh --tidy-only --build-dir build/shared >"$tidy_log" 2>&1 &
-tidy_pid=$!
+# The builds the later steps need, and the checks nothing waits for, start now in the background,
+# each in its own process group at a lower priority than the step in the foreground: they take
+# the CPU the tests leave idle (the suite waits on sockets and child processes much of the time)
+# and give it back at once when a build or a test in the foreground wants it. The earlier a step
+# needs one, the higher its priority. A step that needs one waits for it, and a failure there
+# prints that stage's log and fails the command. Logs: build/ci-logs/<stage>.log.
+mkdir -p build/ci-logs
+declare -A stage_pid=()
 # shellcheck disable=SC2317  # called from the EXIT trap
-stop_tidy() { kill -- "-$tidy_pid" 2>/dev/null || true; }
-trap 'status=$?; stop_tidy; summary "$status"' EXIT
+stop_stages() {
+  local pid
+  for pid in "${stage_pid[@]}"; do kill -- "-$pid" 2>/dev/null || true; done
+}
+trap 'status=$?; stop_stages; summary "$status"' EXIT
+start_stage() {  # name nice-level
+  setsid -w nice -n "$2" scripts/run-tests.sh --stage "$1" >"build/ci-logs/$1.log" 2>&1 &
+  stage_pid[$1]=$!
+}
+await_stage() {  # name: waits for it, shows how it ended, fails the command if it failed
+  local status=0
+  wait "${stage_pid[$1]}" || status=$?
+  unset "stage_pid[$1]"
+  if ((status)); then
+    cat "build/ci-logs/$1.log"
+    echo "run-tests: background stage '$1' failed (exit $status)" >&2
+    exit "$status"
+  fi
+  tail -n "${2:-1}" "build/ci-logs/$1.log"
+}
+start_stage asan-build 5
+start_stage tsan-build 10
+[[ -f fuzz/CMakeLists.txt ]] && start_stage fuzz 12
+start_stage tidy 15
+
+step "style: clang-format, shellcheck"
 scripts/check-style.sh --no-tidy
 
 step "shared library: the suite, consumers, install RPATH, Debian packages (preset shared)"
@@ -102,23 +155,17 @@ step "wire conformance through Stoplight Prism (build/shared)"
 tests/conformance/run-conformance.sh --build-dir build/shared
 
 step "AddressSanitizer + UndefinedBehaviorSanitizer over the suite (preset asan)"
-cmake --preset asan >/dev/null
-cmake --build --preset asan -j "$jobs"
+await_stage asan-build
 ctest --preset asan -j "$test_jobs"
 
 step "ThreadSanitizer over every end-to-end test (preset tsan)"
-cmake --preset tsan >/dev/null
-cmake --build --preset tsan -j "$jobs" --target closeio_e2e_tests
+await_stage tsan-build
 ctest --preset tsan -j "$test_jobs"
 
-if [[ -f fuzz/CMakeLists.txt ]]; then
-  step "bounded fuzz run (preset fuzz)"
-  scripts/run-fuzz.sh
+if [[ -n ${stage_pid[fuzz]:-} ]]; then
+  step "bounded fuzz run (preset fuzz, started in the background)"
+  await_stage fuzz 12
 fi
 
-step "clang-tidy (started with the style checks)"
-tidy_status=0
-wait "$tidy_pid" || tidy_status=$?
-trap summary EXIT
-cat "$tidy_log"
-exit "$tidy_status"
+step "clang-tidy (started in the background)"
+await_stage tidy 3
