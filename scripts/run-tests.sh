@@ -124,9 +124,15 @@ stop_stages() {
   for pid in "${stage_pid[@]}"; do kill -- "-$pid" 2>/dev/null || true; done
 }
 trap 'status=$?; stop_stages; summary "$status"' EXIT
+# Job control (set -m) puts each stage in its own process group, so that stop_stages ends it with
+# everything it started, while it stays in this session: with the kernel's autogroup scheduling,
+# a new session (setsid) would get a CPU share of its own, equal to the foreground's, whatever
+# its nice level.
 start_stage() {  # name nice-level
-  setsid -w nice -n "$2" scripts/run-tests.sh --stage "$1" >"build/ci-logs/$1.log" 2>&1 &
+  set -m
+  nice -n "$2" scripts/run-tests.sh --stage "$1" </dev/null >"build/ci-logs/$1.log" 2>&1 &
   stage_pid[$1]=$!
+  set +m
 }
 await_stage() {  # name: waits for it, shows how it ended, fails the command if it failed
   local status=0
