@@ -226,6 +226,12 @@ struct RestCaller::AsyncCall : std::enable_shared_from_this<AsyncCall> {
   Attempt attempt;
   HttpRequest http;
 
+  // Hands the result over. An error comes with its only reference (moved, never copied, and
+  // never from inside a catch block, whose own reference would outlive the call): the caller may
+  // read the error on its thread the moment it is handed over, and the exception object's
+  // reference count is invisible to ThreadSanitizer (libstdc++ is not instrumented), so this
+  // thread must not be the one that frees it, unless the future's shared state (which is
+  // instrumented) has told it the caller is done.
   void finish(AsyncResult<RestAnswer> result) {
     AsyncDone callback = std::move(done);
     callback(std::move(result));
@@ -239,15 +245,18 @@ struct RestCaller::AsyncCall : std::enable_shared_from_this<AsyncCall> {
   void start_attempt() {
     std::shared_ptr<RestCaller> self = caller.lock();
     if (!self) return finish_closed();
+    std::exception_ptr refused;
     try {
       self->begin_attempt(attempt, http, call);
     } catch (...) {
+      refused = std::current_exception();
+    }
+    if (refused) {
       // Refused before the first attempt (already cancelled, no deadline left): still answer
       // on the I/O thread, never inside the *_async call itself.
-      if (self->engine_->on_io_thread())
-        return finish(AsyncResult<RestAnswer>(std::current_exception()));
-      self->post([async = shared_from_this(), error = std::current_exception()] {
-        async->finish(AsyncResult<RestAnswer>(error));
+      if (self->engine_->on_io_thread()) return finish(AsyncResult<RestAnswer>(std::move(refused)));
+      self->post([async = shared_from_this(), error = std::move(refused)]() mutable {
+        async->finish(AsyncResult<RestAnswer>(std::move(error)));
       });
       return;
     }
@@ -263,6 +272,7 @@ struct RestCaller::AsyncCall : std::enable_shared_from_this<AsyncCall> {
     std::shared_ptr<RestCaller> self = caller.lock();
     if (!self) return finish_closed();
     std::optional<std::chrono::milliseconds> wait;
+    std::exception_ptr error;
     try {
       if (self->options_.logger) self->log_attempt(http, attempt.number, result);
       if (std::optional<RestAnswer> answer = self->classify(request, result, attempt)) {
@@ -270,9 +280,10 @@ struct RestCaller::AsyncCall : std::enable_shared_from_this<AsyncCall> {
       }
       wait = self->next_wait(attempt);
     } catch (...) {
-      return finish(AsyncResult<RestAnswer>(std::current_exception()));
+      error = std::current_exception();
     }
-    if (!wait) return finish(AsyncResult<RestAnswer>(attempt.failure));
+    if (error) return finish(AsyncResult<RestAnswer>(std::move(error)));
+    if (!wait) return finish(AsyncResult<RestAnswer>(std::exchange(attempt.failure, nullptr)));
     self->engine_->after(*wait, call.cancellation, [call = shared_from_this()](bool interrupted) {
       call->after_wait(interrupted);
     });
@@ -281,11 +292,13 @@ struct RestCaller::AsyncCall : std::enable_shared_from_this<AsyncCall> {
   void after_wait(bool interrupted) {
     if (interrupted) {
       if (caller.expired()) return finish_closed();
+      std::exception_ptr cancelled;
       try {
         attempt.throw_cancelled(attempt.number);
       } catch (...) {
-        return finish(AsyncResult<RestAnswer>(std::current_exception()));
+        cancelled = std::current_exception();
       }
+      return finish(AsyncResult<RestAnswer>(std::move(cancelled)));
     }
     attempt.maybe_performed_before = attempt.maybe_performed_before || attempt.maybe_performed;
     ++attempt.number;

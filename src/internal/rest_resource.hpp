@@ -86,8 +86,9 @@ void run_plan_async(RestCaller& caller, Make&& make, const CallOptions& call,
   try {
     plan.emplace(make());
   } catch (...) {
-    caller.post([done = std::move(done), error = std::current_exception()] {
-      done(AsyncResult<T>(error));
+    // The error moves on (see RestCaller::AsyncCall::finish): no copy stays behind.
+    caller.post([done = std::move(done), error = std::current_exception()]() mutable {
+      done(AsyncResult<T>(std::move(error)));
     });
     return;
   }
