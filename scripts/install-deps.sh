@@ -11,7 +11,7 @@ packages=(
   libcpp-httplib-dev zlib1g-dev libbrotli-dev libcli11-dev libbenchmark-dev
   clang libclang-rt-dev
   doxygen openssl ca-certificates
-  ccache clang-format clang-tidy shellcheck
+  ccache lld clang-format clang-tidy shellcheck
   dpkg-dev file curl python3
 )
 
