@@ -20,12 +20,12 @@ void CompletionBatch::defer(std::function<void()> publish) {
 CompletionBatch::Scope::Scope() : outer_(open_batch) { open_batch = &deferred_; }
 
 CompletionBatch::Scope::~Scope() {
+  // Closed first: what a publication defers goes to the enclosing batch (or runs at once), never
+  // into the vector being walked.
   open_batch = outer_;
-  // Not a range-for: publishing cannot defer more into this batch (it is closed), but keep
-  // indices valid whatever a publication does.
-  for (std::size_t i = 0; i < deferred_.size(); ++i) {
+  for (auto& publish : deferred_) {
     try {
-      deferred_[i]();
+      publish();
     } catch (...) {
       // A future's promise cannot refuse a first value; nothing else is deferred.
     }
