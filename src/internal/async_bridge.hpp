@@ -11,7 +11,6 @@
 #include <utility>
 
 #include "closeio/async_result.hpp"
-#include "internal/completion_batch.hpp"
 
 namespace closeio::internal {
 
@@ -32,21 +31,18 @@ void complete_now(std::function<void(AsyncResult<T>)>&& done, Blocking&& blockin
   done(std::move(*result));
 }
 
-/// Starts a call with `start(callback)` and returns the future the callback fulfils, at the end
-/// of the I/O thread's pass (CompletionBatch).
+/// Starts a call with `start(callback)` and returns the future the callback fulfils.
 template <class T, class Start>
 std::future<T> future_from(Start&& start) {
   auto promise = std::make_shared<std::promise<T>>();
   std::future<T> future = promise->get_future();
-  start(std::function<void(AsyncResult<T>)>([promise](AsyncResult<T> result) mutable {
-    CompletionBatch::defer([promise = std::move(promise), result = std::move(result)]() mutable {
-      if (!result.has_value()) return promise->set_exception(result.error());
-      if constexpr (std::is_void_v<T>) {
-        promise->set_value();
-      } else {
-        promise->set_value(std::move(result).value());
-      }
-    });
+  start(std::function<void(AsyncResult<T>)>([promise](AsyncResult<T> result) {
+    if (!result.has_value()) return promise->set_exception(result.error());
+    if constexpr (std::is_void_v<T>) {
+      promise->set_value();
+    } else {
+      promise->set_value(std::move(result).value());
+    }
   }));
   return future;
 }

@@ -16,7 +16,6 @@
 #include <vector>
 
 #include "internal/cancellation_state.hpp"
-#include "internal/completion_batch.hpp"
 #include "internal/curl_easy.hpp"
 #include "internal/rate_pacer.hpp"
 
@@ -425,17 +424,12 @@ struct CurlMultiEngine::Impl : std::enable_shared_from_this<Impl> {
         interrupt_all();
         continue;
       }
-      {
-        // Futures completed in this pass become ready together when it ends (see
-        // CompletionBatch): a caller waiting on several wakes once for all of them.
-        const CompletionBatch::Scope batch;
-        if (cancel_seen.exchange(false, std::memory_order_acq_rel)) sweep_cancelled();
-        start_queued();
-        int running = 0;
-        curl_multi_perform(multi, &running);
-        collect_finished();
-        fire_due_timers();
-      }
+      if (cancel_seen.exchange(false, std::memory_order_acq_rel)) sweep_cancelled();
+      start_queued();
+      int running = 0;
+      curl_multi_perform(multi, &running);
+      collect_finished();
+      fire_due_timers();
       curl_multi_poll(multi, nullptr, 0, static_cast<int>(poll_timeout()), nullptr);
     }
   }
