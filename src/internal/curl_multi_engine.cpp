@@ -262,12 +262,22 @@ struct CurlMultiEngine::Impl : std::enable_shared_from_this<Impl> {
   // call (RatePacer::acquire).
   void expire_queued(std::optional<Clock::time_point> opening) {
     const Clock::time_point now = Clock::now();
+    finish_queued_where(
+        [&](const Job& job) {
+          const std::optional<Clock::time_point>& deadline = job.request.deadline;
+          return deadline && (*deadline <= now || (opening && *opening > *deadline));
+        },
+        past_deadline_result);
+  }
+
+  // Ends, unsent and in queue order, the queued jobs `pick` selects, with `result()`.
+  template <class Pick>
+  void finish_queued_where(const Pick& pick, HttpResult (*result)()) {
     for (auto it = queued.begin(); it != queued.end();) {
-      const std::optional<Clock::time_point>& deadline = (*it)->request.deadline;
-      if (deadline && (*deadline <= now || (opening && *opening > *deadline))) {
+      if (pick(**it)) {
         const auto offset = it - queued.begin();
-        finish(unqueue(it), past_deadline_result());
-        it = queued.begin() + offset;
+        finish(unqueue(it), result());
+        it = queued.begin() + offset;  // finish() ran a callback: take the iterator anew.
       } else {
         ++it;
       }
@@ -306,15 +316,8 @@ struct CurlMultiEngine::Impl : std::enable_shared_from_this<Impl> {
       if (it->second->request.cancellation.cancelled()) abort(it);
       it = next;
     }
-    for (auto it = queued.begin(); it != queued.end();) {
-      if ((*it)->request.cancellation.cancelled()) {
-        const auto offset = it - queued.begin();
-        finish(unqueue(it), interrupted_result(false));
-        it = queued.begin() + offset;
-      } else {
-        ++it;
-      }
-    }
+    finish_queued_where([](const Job& job) { return job.request.cancellation.cancelled(); },
+                        [] { return interrupted_result(false); });
     for (auto it = timers.begin(); it != timers.end();) {
       if (it->second->token.cancelled()) {
         std::unique_ptr<PendingTimer> timer = std::move(it->second);
