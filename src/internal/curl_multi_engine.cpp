@@ -127,9 +127,15 @@ struct CurlMultiEngine::Impl : std::enable_shared_from_this<Impl> {
   std::vector<std::unique_ptr<PendingTimer>> incoming_timers;
   bool stopping = false;
   bool exited = false;
+  // Whether the I/O thread is in (or about to enter) curl_multi_poll with nothing incoming:
+  // only then does handing it work need a wake-up. While it runs, it looks at what is incoming
+  // (under the mutex) before it sleeps, so a call made meanwhile, or by a completion callback on
+  // the I/O thread itself, costs no write to libcurl's wake-up socket and no extra poll round.
+  bool sleeping = false;
   std::thread thread;
 
   std::atomic<std::thread::id> io_thread{};
+  std::atomic<std::uint64_t> wakeups{0};  // Sent by perform() and after(): wakeups_sent().
   std::atomic<bool> cancel_seen{false};
   // Whether queued transfers wait for the pacer (a slot in the rate-limit window): only then
   // does a blocking call's release need to wake the thread, not after every blocking call.
@@ -160,12 +166,19 @@ struct CurlMultiEngine::Impl : std::enable_shared_from_this<Impl> {
     return true;
   }
 
-  // Whether the I/O thread has taken everything handed to it (mutex held). Only the call that
-  // hands it work while it has none wakes it: a wake-up is still on its way for anything already
-  // waiting, and the thread takes all of it at once. A burst of calls then costs one wake-up
-  // (a write to libcurl's wake-up socket, a read and a poll round on the I/O thread), not one
-  // each.
   bool nothing_incoming() const { return incoming_jobs.empty() && incoming_timers.empty(); }
+
+  // Whether handing the I/O thread work needs a wake-up (mutex held, before the work is added).
+  // Only while it sleeps, and only for the first piece of work since it went to sleep: a
+  // wake-up is already on its way for anything incoming, and the thread takes all of it at once.
+  // A burst of calls then costs one wake-up (a write to libcurl's wake-up socket, a read and a
+  // poll round on the I/O thread), not one each.
+  bool needs_wake() const { return sleeping && nothing_incoming(); }
+
+  void wake_for_work() {
+    wakeups.fetch_add(1, std::memory_order_relaxed);
+    curl_multi_wakeup(multi);
+  }
 
   static void finish(std::unique_ptr<Job> job, HttpResult result) {
     if (job->state) job->state->remove_listener(job->listener);
@@ -406,6 +419,7 @@ struct CurlMultiEngine::Impl : std::enable_shared_from_this<Impl> {
       bool stop = false;
       {
         std::lock_guard<std::mutex> lock(mutex);
+        sleeping = false;
         jobs.swap(incoming_jobs);
         new_timers.swap(incoming_timers);
         stop = stopping;
@@ -433,6 +447,14 @@ struct CurlMultiEngine::Impl : std::enable_shared_from_this<Impl> {
       curl_multi_perform(multi, &running);
       collect_finished();
       fire_due_timers();
+      {
+        std::lock_guard<std::mutex> lock(mutex);
+        // Work handed over meanwhile (by a callback just run, say) is taken at once.
+        if (!nothing_incoming() || stopping) continue;
+        sleeping = true;
+      }
+      // A call that comes now sees `sleeping` and wakes the poll below (or makes it return at
+      // once: libcurl's wake-up socket stays readable until the poll reads it).
       curl_multi_poll(multi, nullptr, 0, static_cast<int>(poll_timeout()), nullptr);
     }
   }
@@ -480,7 +502,7 @@ void CurlMultiEngine::perform(HttpRequest request, Done done) {
   {
     std::unique_lock<std::mutex> lock(impl_->mutex);
     if (impl_->ensure_running(lock)) {
-      wake = impl_->nothing_incoming();
+      wake = impl_->needs_wake();
       impl_->incoming_jobs.push_back(std::move(job));
     }
   }
@@ -488,7 +510,7 @@ void CurlMultiEngine::perform(HttpRequest request, Done done) {
     impl_->finish(std::move(job), interrupted_result(false));
     return;
   }
-  if (wake) curl_multi_wakeup(impl_->multi);
+  if (wake) impl_->wake_for_work();
 }
 
 void CurlMultiEngine::after(std::chrono::milliseconds wait, CancellationToken token, Timer timer) {
@@ -505,7 +527,7 @@ void CurlMultiEngine::after(std::chrono::milliseconds wait, CancellationToken to
   {
     std::unique_lock<std::mutex> lock(impl_->mutex);
     if (impl_->ensure_running(lock)) {
-      wake = impl_->nothing_incoming();
+      wake = impl_->needs_wake();
       impl_->incoming_timers.push_back(std::move(pending));
     }
   }
@@ -513,11 +535,15 @@ void CurlMultiEngine::after(std::chrono::milliseconds wait, CancellationToken to
     impl_->fire(std::move(pending), true);
     return;
   }
-  if (wake) curl_multi_wakeup(impl_->multi);
+  if (wake) impl_->wake_for_work();
 }
 
 bool CurlMultiEngine::on_io_thread() const {
   return impl_->io_thread.load() == std::this_thread::get_id();
+}
+
+std::uint64_t CurlMultiEngine::wakeups_sent() const {
+  return impl_->wakeups.load(std::memory_order_relaxed);
 }
 
 }  // namespace closeio::internal

@@ -6,6 +6,7 @@
 
 #include <chrono>
 #include <cstddef>
+#include <cstdint>
 #include <functional>
 #include <memory>
 
@@ -46,6 +47,10 @@ class CurlMultiEngine {
 
   /// Whether the calling thread is this engine's I/O thread.
   bool on_io_thread() const;
+
+  /// How many times handing over work (a request or a timer) woke the I/O thread, for tests:
+  /// only work handed over while it sleeps needs a wake-up.
+  std::uint64_t wakeups_sent() const;
 
  private:
   struct Impl;
