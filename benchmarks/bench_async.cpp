@@ -4,9 +4,11 @@
 // separate process (process CPU time, since async work runs on the session's I/O thread).
 #include <benchmark/benchmark.h>
 
+#include <atomic>
 #include <closeio/closeio.hpp>
 #include <closeio/testing/fake_close_server.hpp>
 #include <condition_variable>
+#include <deque>
 #include <fstream>
 #include <future>
 #include <memory>
@@ -186,6 +188,55 @@ void BM_CpuPerCallAsyncCallback(benchmark::State& state) {
   wait_all();
 }
 
+// Futures in a sliding window: 8 in flight at all times, the oldest awaited before the next call
+// starts, so the I/O thread never runs dry between batches.
+void BM_CpuPerCallAsyncWindow(benchmark::State& state) {
+  const closeio::OutcomesClient client(cpu_options());
+  const std::string id = first_id(client);
+  std::deque<std::future<closeio::Outcome>> window;
+  for (auto _ : state) {
+    window.push_back(client.fetch_async(id));
+    if (window.size() == 8u) {
+      benchmark::DoNotOptimize(window.front().get());
+      window.pop_front();
+    }
+  }
+  for (auto& f : window) benchmark::DoNotOptimize(f.get());
+}
+
+// The event-loop form: 8 chains of calls, each callback (on the I/O thread) starting its chain's
+// next call, as a dialer or a bridge reacting to answers does; the calling thread waits once
+// per 256 calls. No thread waits on a future, so no answer is handed between threads.
+void BM_CpuPerCallAsyncChain(benchmark::State& state) {
+  const closeio::OutcomesClient client(cpu_options());
+  const std::string id = first_id(client);
+  constexpr int kPerBatch = 256;
+  constexpr int kChains = 8;
+  std::mutex mutex;
+  std::condition_variable all_done;
+  int finished = 0;
+  std::atomic<int> started{0};
+  std::function<void(closeio::AsyncResult<closeio::Outcome>)> next =
+      [&](closeio::AsyncResult<closeio::Outcome> result) {
+        benchmark::DoNotOptimize(result.has_value());  // An error still counts: no hang.
+        if (started.fetch_add(1) < kPerBatch) client.fetch_async(id, {}, next);
+        const std::lock_guard<std::mutex> lock(mutex);
+        if (++finished == kPerBatch) all_done.notify_one();
+      };
+  while (state.KeepRunningBatch(kPerBatch)) {
+    {
+      const std::lock_guard<std::mutex> lock(mutex);
+      finished = 0;
+    }
+    started.store(0);
+    for (int c = 0; c < kChains && started.fetch_add(1) < kPerBatch; ++c) {
+      client.fetch_async(id, {}, next);
+    }
+    std::unique_lock<std::mutex> lock(mutex);
+    all_done.wait(lock, [&] { return finished == kPerBatch; });
+  }
+}
+
 BENCHMARK(BM_CpuPerCallBlocking)
     ->Name("BM_CpuPerCall/blocking")
     ->Setup(start_emulator)
@@ -198,6 +249,16 @@ BENCHMARK(BM_CpuPerCallAsync)
     ->Unit(benchmark::kMicrosecond);
 BENCHMARK(BM_CpuPerCallAsyncCallback)
     ->Name("BM_CpuPerCall/async_callback")
+    ->Setup(start_emulator)
+    ->MeasureProcessCPUTime()
+    ->Unit(benchmark::kMicrosecond);
+BENCHMARK(BM_CpuPerCallAsyncWindow)
+    ->Name("BM_CpuPerCall/async_window")
+    ->Setup(start_emulator)
+    ->MeasureProcessCPUTime()
+    ->Unit(benchmark::kMicrosecond);
+BENCHMARK(BM_CpuPerCallAsyncChain)
+    ->Name("BM_CpuPerCall/async_chain")
     ->Setup(start_emulator)
     ->MeasureProcessCPUTime()
     ->Unit(benchmark::kMicrosecond);
