@@ -17,6 +17,7 @@
 #include <thread>
 #include <vector>
 
+#include "support/callback_chains.hpp"
 #include "support/emulator_process.hpp"
 
 namespace {
@@ -211,29 +212,11 @@ void BM_CpuPerCallAsyncChain(benchmark::State& state) {
   const closeio::OutcomesClient client(cpu_options());
   const std::string id = first_id(client);
   constexpr int kPerBatch = 256;
-  constexpr int kChains = 8;
-  std::mutex mutex;
-  std::condition_variable all_done;
-  int finished = 0;
-  std::atomic<int> started{0};
-  std::function<void(closeio::AsyncResult<closeio::Outcome>)> next =
-      [&](closeio::AsyncResult<closeio::Outcome> result) {
-        benchmark::DoNotOptimize(result.has_value());  // An error still counts: no hang.
-        if (started.fetch_add(1) < kPerBatch) client.fetch_async(id, {}, next);
-        const std::lock_guard<std::mutex> lock(mutex);
-        if (++finished == kPerBatch) all_done.notify_one();
-      };
   while (state.KeepRunningBatch(kPerBatch)) {
-    {
-      const std::lock_guard<std::mutex> lock(mutex);
-      finished = 0;
-    }
-    started.store(0);
-    for (int c = 0; c < kChains && started.fetch_add(1) < kPerBatch; ++c) {
-      client.fetch_async(id, {}, next);
-    }
-    std::unique_lock<std::mutex> lock(mutex);
-    all_done.wait(lock, [&] { return finished == kPerBatch; });
+    closeio::bench::run_callback_chains(client, id, kPerBatch, 8,
+                                        [](const closeio::AsyncResult<closeio::Outcome>& r) {
+                                          benchmark::DoNotOptimize(r.has_value());
+                                        });
   }
 }
 

@@ -29,6 +29,7 @@
 #include <thread>
 #include <vector>
 
+#include "support/callback_chains.hpp"
 #include "support/emulator_process.hpp"
 
 namespace {
@@ -68,7 +69,10 @@ class Workload {
       }
       for (auto& f : window) use(f.get());
     } else if (mode == "chain") {
-      chain(n);
+      closeio::bench::run_callback_chains(client_, id_, n, kInFlight,
+                                          [this](const closeio::AsyncResult<closeio::Outcome>& r) {
+                                            if (r.has_value()) use(r.value());
+                                          });
     } else {  // "threads"
       std::vector<std::thread> threads;
       for (int t = 0; t < kInFlight; ++t) {
@@ -89,25 +93,6 @@ class Workload {
   void get_all(std::vector<std::future<closeio::Outcome>>& batch) {
     for (auto& f : batch) use(f.get());
     batch.clear();
-  }
-
-  void chain(int n) {
-    std::mutex mutex;
-    std::condition_variable all_done;
-    int finished = 0;
-    std::atomic<int> started{0};
-    std::function<void(closeio::AsyncResult<closeio::Outcome>)> next =
-        [&](closeio::AsyncResult<closeio::Outcome> result) {
-          if (result.has_value()) use(result.value());
-          if (started.fetch_add(1) < n) client_.fetch_async(id_, {}, next);
-          const std::lock_guard<std::mutex> lock(mutex);
-          if (++finished == n) all_done.notify_one();
-        };
-    for (int c = 0; c < kInFlight && started.fetch_add(1) < n; ++c) {
-      client_.fetch_async(id_, {}, next);
-    }
-    std::unique_lock<std::mutex> lock(mutex);
-    all_done.wait(lock, [&] { return finished == n; });
   }
 
   const closeio::OutcomesClient& client_;

@@ -162,6 +162,15 @@ TEST(MockOutcomesAsync, CallbackFormGetsTheValue) {
   EXPECT_EQ(delivered.calls, 1);
   ASSERT_TRUE(delivered.result.has_value());
   EXPECT_EQ(delivered.result->value().name, "Renamed");
+  // A result handed on read-only (to a loop's handler taking `const AsyncResult&`) reads the same.
+  const AsyncResult<Outcome>& read_only = *delivered.result;
+  EXPECT_EQ(read_only.value().name, "Renamed");
+}
+
+TEST(MockOutcomesAsync, AReadOnlyFailedResultRethrowsItsError) {
+  const AsyncResult<Outcome> failed(error_of(not_found("GET", "/outcome/outcome_gone/")));
+  EXPECT_FALSE(failed.has_value());
+  EXPECT_THROW(failed.value(), NotFoundError);
 }
 
 TEST(MockOutcomesAsync, WithoutAsyncExpectationsTheBlockingMocksServeBothForms) {

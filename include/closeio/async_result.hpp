@@ -37,6 +37,12 @@ class AsyncResult {
     if (error_) std::rethrow_exception(error_);
     return *value_;
   }
+  /// The value, read-only (a result passed on as `const AsyncResult&`); rethrows the call's
+  /// exception when it failed.
+  const T& value() const& {
+    if (error_) std::rethrow_exception(error_);
+    return *value_;
+  }
   /// The value, moved out; rethrows the call's exception when it failed.
   T&& value() && {
     if (error_) std::rethrow_exception(error_);
