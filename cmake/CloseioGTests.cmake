@@ -7,7 +7,8 @@
 # one GoogleTest shard (GTEST_TOTAL_SHARDS/GTEST_SHARD_INDEX) of its cases in one process. That is
 # for the sanitizer builds: a process start there costs about 0.3 s of CPU (ASan maps its shadow
 # memory and registers every global of a 130 MB binary), which one process per case pays ~500
-# times. A shard's output still names each failed case ([  FAILED  ] lines).
+# times; the full test command's shared build uses it too (scripts/run-tests.sh says what it
+# saves). A shard's output still names each failed case ([  FAILED  ] lines).
 include_guard(GLOBAL)
 include(GoogleTest)
 
