@@ -7,6 +7,8 @@
 #include <stdexcept>
 #include <utility>
 
+#include "internal/rate_limit_headers.hpp"
+
 namespace closeio::internal {
 namespace {
 
@@ -272,6 +274,7 @@ HttpResult finish_easy(CURL* e, CURLcode code, CurlTransfer& transfer, const cha
     result.request_sent = true;
     result.headers = std::move(transfer.headers);
     result.body = std::move(transfer.body);
+    result.rate_limit = parse_rate_limit_info(result.headers, std::chrono::system_clock::now());
     return result;
   }
 

@@ -8,6 +8,7 @@
 
 #include "closeio/cancellation.hpp"
 #include "closeio/errors.hpp"
+#include "closeio/rate_limit.hpp"
 
 namespace closeio::internal {
 
@@ -51,7 +52,10 @@ struct HttpResult {
   std::string error;          ///< libcurl's description of the failure; never holds a secret.
   int status = 0;
   HttpHeaders headers;  ///< Of the final response.
-  std::string body;     ///< Decoded (decompressed) body.
+  /// The answer's rate-limit figures (RateLimit or X-Rate-Limit-* headers), read once when the
+  /// transfer ends: the pacer and RestClient::rate_limit() both use them.
+  std::optional<RateLimitInfo> rate_limit;
+  std::string body;  ///< Decoded (decompressed) body.
   std::chrono::microseconds elapsed{0};
   /// libcurl sent the request more than once in this attempt: the first copy went out on a
   /// reused connection that closed without an answer (so the server may have acted on it), and

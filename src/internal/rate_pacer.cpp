@@ -54,16 +54,14 @@ std::optional<RatePacer::Clock::time_point> RatePacer::opening_locked(Clock::tim
   return window_end_;
 }
 
-void RatePacer::learn_locked(Ticket ticket, const HttpHeaders& headers, Clock::time_point now) {
-  const std::optional<RateLimitInfo> info =
-      parse_rate_limit_info(headers, std::chrono::system_clock::now());
-  if (!info || !info->remaining || !info->reset) return;
-  if (info->limit && *info->limit > 0) limit_ = *info->limit;
-  window_length_ = std::max(window_length_, *info->reset);
+void RatePacer::learn_locked(Ticket ticket, const RateLimitInfo& info, Clock::time_point now) {
+  if (!info.remaining || !info.reset) return;
+  if (info.limit && *info.limit > 0) limit_ = *info.limit;
+  window_length_ = std::max(window_length_, *info.reset);
   const milliseconds tolerance = std::min(kMaxTolerance, window_length_ / 2);
-  const Clock::time_point end = now + *info->reset;
+  const Clock::time_point end = now + *info.reset;
   const auto refer_to_this = [&] {
-    reference_remaining_ = *info->remaining;
+    reference_remaining_ = *info.remaining;
     reference_first_ = ticket + 1;
   };
   if (window_end_) {
@@ -75,7 +73,7 @@ void RatePacer::learn_locked(Ticket ticket, const HttpHeaders& headers, Clock::t
       // counted after it, so only the requests started after it, or still on their way, may be
       // missing from its figures.
       window_end_ = std::min(*window_end_, end);
-      if (!reference_remaining_ || *info->remaining < *reference_remaining_) refer_to_this();
+      if (!reference_remaining_ || *info.remaining < *reference_remaining_) refer_to_this();
     }
     // Otherwise the answer left the server in an older window: it says nothing about this one.
     return;
@@ -146,10 +144,17 @@ RatePacer::Wait RatePacer::acquire(const CancellationToken& token,
 
 void RatePacer::release(Ticket ticket, const HttpHeaders* headers, bool wake_engine,
                         Clock::time_point now) {
+  std::optional<RateLimitInfo> figures;
+  if (headers) figures = parse_rate_limit_info(*headers, std::chrono::system_clock::now());
+  release_with(ticket, figures ? &*figures : nullptr, wake_engine, now);
+}
+
+void RatePacer::release_with(Ticket ticket, const RateLimitInfo* figures, bool wake_engine,
+                             Clock::time_point now) {
   {
     std::lock_guard<std::mutex> lock(mutex_);
     in_flight_.erase(ticket);
-    if (headers) learn_locked(ticket, *headers, now);
+    if (figures) learn_locked(ticket, *figures, now);
   }
   changed_.notify_all();
   if (wake_engine) {

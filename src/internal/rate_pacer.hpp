@@ -74,10 +74,15 @@ class RatePacer {
   /// waiters and, when `wake_engine`, the asynchronous engine (its own releases need not).
   void release(Ticket ticket, const HttpHeaders* headers, bool wake_engine = true,
                Clock::time_point now = Clock::now());
+  /// release() with the answer's figures already read (nullptr: none to learn).
+  void release_with(Ticket ticket, const RateLimitInfo* figures, bool wake_engine = true,
+                    Clock::time_point now = Clock::now());
   /// release() after an attempt: its figures are learned only when an HTTP answer came.
   void release(Ticket ticket, const HttpResult& result, bool wake_engine = true) {
-    release(ticket, result.failure == TransportFailure::none ? &result.headers : nullptr,
-            wake_engine);
+    release_with(ticket,
+                 result.failure == TransportFailure::none && result.rate_limit ? &*result.rate_limit
+                                                                               : nullptr,
+                 wake_engine);
   }
 
   /// Called after a release() that may have opened a slot, so that the asynchronous engine
@@ -92,7 +97,7 @@ class RatePacer {
   long long budget_locked() const;
   std::optional<Ticket> take_locked(Clock::time_point now);
   std::optional<Clock::time_point> opening_locked(Clock::time_point now) const;
-  void learn_locked(Ticket ticket, const HttpHeaders& headers, Clock::time_point now);
+  void learn_locked(Ticket ticket, const RateLimitInfo& info, Clock::time_point now);
 
   const std::chrono::milliseconds max_wait_;
   mutable std::mutex mutex_;

@@ -372,7 +372,7 @@ std::optional<RestAnswer> RestCaller::classify(const RestRequest& request, HttpR
     }
   }
 
-  remember_rate_limit(result.headers);
+  remember_rate_limit(result.rate_limit);
   if (result.status >= 200 && result.status < 300) {
     return RestAnswer{std::move(result.body), attempt.number};
   }
@@ -418,11 +418,10 @@ void RestCaller::log_attempt(const HttpRequest& request, int attempt,
   }
 }
 
-void RestCaller::remember_rate_limit(const HttpHeaders& headers) {
-  auto info = parse_rate_limit_info(headers, std::chrono::system_clock::now());
-  if (!info) return;
+void RestCaller::remember_rate_limit(const std::optional<RateLimitInfo>& figures) {
+  if (!figures) return;
   std::lock_guard<std::mutex> lock(rate_limit_mutex_);
-  rate_limit_ = info;
+  rate_limit_ = figures;
 }
 
 std::optional<RateLimitInfo> RestCaller::rate_limit() const {

@@ -123,7 +123,7 @@ class RestCaller : public std::enable_shared_from_this<RestCaller> {
   std::optional<RestAnswer> classify(const RestRequest& request, HttpResult& result,
                                      Attempt& attempt);
   void log_attempt(const HttpRequest& request, int attempt, const HttpResult& result) const;
-  void remember_rate_limit(const HttpHeaders& headers);
+  void remember_rate_limit(const std::optional<RateLimitInfo>& figures);
 
   ClientOptions options_;
   BaseUrl base_;
