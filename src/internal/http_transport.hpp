@@ -53,7 +53,7 @@ struct HttpResult {
   int status = 0;
   HttpHeaders headers;  ///< Of the final response.
   /// The answer's rate-limit figures (RateLimit or X-Rate-Limit-* headers), read once when the
-  /// transfer ends: the pacer and RestClient::rate_limit() both use them.
+  /// transfer ends: the pacer and RestCaller::rate_limit() both use them.
   std::optional<RateLimitInfo> rate_limit;
   std::string body;  ///< Decoded (decompressed) body.
   std::chrono::microseconds elapsed{0};
