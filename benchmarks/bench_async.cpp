@@ -220,6 +220,34 @@ void BM_CpuPerCallAsyncChain(benchmark::State& state) {
   }
 }
 
+// The yardstick for the futures' figures, without the SDK: one std::promise -> std::future
+// hand-off between two threads and back (each side's get() sleeps until the other's set_value()),
+// as the I/O thread hands each answer to a thread waiting in get(). An iteration is a round trip,
+// two hand-offs; process CPU time, as for the calls. The partner thread lives for one batch of
+// kPerBatch round trips, so its start is spread over them.
+void BM_FutureRoundTrip(benchmark::State& state) {
+  constexpr int kPerBatch = 1000;
+  while (state.KeepRunningBatch(kPerBatch)) {
+    std::vector<std::promise<int>> there(kPerBatch);
+    std::vector<std::promise<int>> back(kPerBatch);
+    std::vector<std::future<int>> there_f;
+    std::vector<std::future<int>> back_f;
+    for (int i = 0; i < kPerBatch; ++i) {
+      there_f.push_back(there[i].get_future());
+      back_f.push_back(back[i].get_future());
+    }
+    std::thread partner([&] {
+      for (int i = 0; i < kPerBatch; ++i) back[i].set_value(there_f[i].get());
+    });
+    for (int i = 0; i < kPerBatch; ++i) {
+      there[i].set_value(i);
+      benchmark::DoNotOptimize(back_f[i].get());
+    }
+    partner.join();
+  }
+}
+BENCHMARK(BM_FutureRoundTrip)->MeasureProcessCPUTime()->Unit(benchmark::kMicrosecond);
+
 // What every BM_CpuPerCall variant shares: the emulator process, and the process's CPU time (the
 // async work runs on the session's I/O thread, which the benchmark thread's clock would miss).
 void cpu_per_call(benchmark::internal::Benchmark* b) {
