@@ -260,6 +260,37 @@ BENCHMARK(BM_CpuPerCallAsyncCallback)->Name("BM_CpuPerCall/async_callback")->App
 BENCHMARK(BM_CpuPerCallAsyncWindow)->Name("BM_CpuPerCall/async_window")->Apply(cpu_per_call);
 BENCHMARK(BM_CpuPerCallAsyncChain)->Name("BM_CpuPerCall/async_chain")->Apply(cpu_per_call);
 
+// 6d. A burst queued behind the in-flight bound: kBurst fetch_async() calls at once from one
+// thread (8 in flight, the rest queued in the engine), then get() on each; with and without a
+// call deadline (ClientOptions::call_deadline, 10 minutes: never reached), since a queued call
+// with a deadline is one the engine must watch while it waits. Process CPU per call.
+constexpr int kBurst = 20000;
+
+void BM_QueuedBurst(benchmark::State& state) {
+  closeio::ClientOptions options = cpu_options();
+  if (state.range(0) != 0) options.call_deadline = std::chrono::minutes(10);
+  const closeio::OutcomesClient client(options);
+  const std::string id = first_id(client);
+  std::vector<std::future<closeio::Outcome>> burst;
+  burst.reserve(kBurst);
+  for (auto _ : state) {
+    for (int i = 0; i < kBurst; ++i) burst.push_back(client.fetch_async(id));
+    for (auto& f : burst) benchmark::DoNotOptimize(f.get());
+    burst.clear();
+  }
+  state.counters["cpu_us_per_call"] = benchmark::Counter(
+      static_cast<double>(state.iterations()) * kBurst,
+      benchmark::Counter::kIsIterationInvariantRate | benchmark::Counter::kInvert);
+}
+BENCHMARK(BM_QueuedBurst)
+    ->ArgName("deadline")
+    ->Arg(0)
+    ->Arg(1)
+    ->Setup(start_emulator)
+    ->MeasureProcessCPUTime()
+    ->Iterations(1)
+    ->Unit(benchmark::kMillisecond);
+
 // 6c. Pacing: 1,000 fetches against the in-process emulator enforcing 100 requests per 1 s
 // window (Close's 429 beyond it), async (default 8 in flight) or blocking from 8 threads of one
 // session. A fresh emulator per run, so every run starts with a fresh window. Counters: the

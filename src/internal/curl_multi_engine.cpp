@@ -135,7 +135,8 @@ struct CurlMultiEngine::Impl : std::enable_shared_from_this<Impl> {
   std::thread thread;
 
   std::atomic<std::thread::id> io_thread{};
-  std::atomic<std::uint64_t> wakeups{0};  // Sent by perform() and after(): wakeups_sent().
+  std::atomic<std::uint64_t> wakeups{0};          // Sent by perform() and after(): wakeups_sent().
+  std::atomic<std::uint64_t> stranded_sleeps{0};  // stranded_sleeps() (tests).
   std::atomic<bool> cancel_seen{false};
   // Whether queued transfers wait for the pacer (a slot in the rate-limit window): only then
   // does a blocking call's release need to wake the thread, not after every blocking call.
@@ -352,7 +353,9 @@ struct CurlMultiEngine::Impl : std::enable_shared_from_this<Impl> {
     }
   }
 
-  void collect_finished() {
+  // Ends the transfers libcurl reports done. Returns whether any ended (and freed a slot).
+  bool collect_finished() {
+    bool ended = false;
     int left = 0;
     while (CURLMsg* msg = curl_multi_info_read(multi, &left)) {
       if (msg->msg != CURLMSG_DONE) continue;
@@ -372,7 +375,9 @@ struct CurlMultiEngine::Impl : std::enable_shared_from_this<Impl> {
       }
       job->handle.reset();
       finish(std::move(job), std::move(result));
+      ended = true;
     }
+    return ended;
   }
 
   void fire_due_timers() {
@@ -445,13 +450,20 @@ struct CurlMultiEngine::Impl : std::enable_shared_from_this<Impl> {
       start_queued();
       int running = 0;
       curl_multi_perform(multi, &running);
-      collect_finished();
+      // Transfers that ended freed their slots: queued ones start before the thread sleeps.
+      // When every transfer in flight ended in this pass, nothing else would wake it for them
+      // (no socket left to watch, the pacer not holding them) until kMaxPollMs.
+      const bool slots_freed = collect_finished();
       fire_due_timers();
       {
         std::lock_guard<std::mutex> lock(mutex);
         // Work handed over meanwhile (by a callback just run, say) is taken at once.
         if (!nothing_incoming() || stopping) continue;
+        if (slots_freed && !queued.empty()) continue;
         sleeping = true;
+      }
+      if (!queued.empty() && active.size() < max_in_flight && !held_by_pacer.load()) {
+        stranded_sleeps.fetch_add(1, std::memory_order_relaxed);
       }
       // A call that comes now sees `sleeping` and wakes the poll below (or makes it return at
       // once: libcurl's wake-up socket stays readable until the poll reads it).
@@ -544,6 +556,10 @@ bool CurlMultiEngine::on_io_thread() const {
 
 std::uint64_t CurlMultiEngine::wakeups_sent() const {
   return impl_->wakeups.load(std::memory_order_relaxed);
+}
+
+std::uint64_t CurlMultiEngine::stranded_sleeps() const {
+  return impl_->stranded_sleeps.load(std::memory_order_relaxed);
 }
 
 }  // namespace closeio::internal

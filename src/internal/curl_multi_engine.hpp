@@ -52,6 +52,11 @@ class CurlMultiEngine {
   /// only work handed over while it sleeps needs a wake-up.
   std::uint64_t wakeups_sent() const;
 
+  /// How many times the I/O thread went to sleep leaving queued transfers it could have started
+  /// (a slot free, the pacer not holding them), for tests: always 0. Such a sleep lasts until
+  /// something else wakes the thread, up to a second when nothing is in flight.
+  std::uint64_t stranded_sleeps() const;
+
  private:
   struct Impl;
   std::shared_ptr<Impl> impl_;
