@@ -260,32 +260,31 @@ BENCHMARK(BM_CpuPerCallAsyncCallback)->Name("BM_CpuPerCall/async_callback")->App
 BENCHMARK(BM_CpuPerCallAsyncWindow)->Name("BM_CpuPerCall/async_window")->Apply(cpu_per_call);
 BENCHMARK(BM_CpuPerCallAsyncChain)->Name("BM_CpuPerCall/async_chain")->Apply(cpu_per_call);
 
-// 6d. A burst queued behind the in-flight bound: kBurst fetch_async() calls at once from one
+// 6d. A burst queued behind the in-flight bound: `burst` fetch_async() calls at once from one
 // thread (8 in flight, the rest queued in the engine), then get() on each; with and without a
 // call deadline (ClientOptions::call_deadline, 10 minutes: never reached), since a queued call
-// with a deadline is one the engine must watch while it waits. Process CPU per call.
-constexpr int kBurst = 20000;
-
+// with a deadline is one the engine watches while it waits. Wall time of the run, and the
+// process's CPU per call as a counter.
 void BM_QueuedBurst(benchmark::State& state) {
+  const auto burst = static_cast<int>(state.range(0));
   closeio::ClientOptions options = cpu_options();
-  if (state.range(0) != 0) options.call_deadline = std::chrono::minutes(10);
+  if (state.range(1) != 0) options.call_deadline = std::chrono::minutes(10);
   const closeio::OutcomesClient client(options);
   const std::string id = first_id(client);
-  std::vector<std::future<closeio::Outcome>> burst;
-  burst.reserve(kBurst);
+  std::vector<std::future<closeio::Outcome>> futures;
+  futures.reserve(static_cast<std::size_t>(burst));
   for (auto _ : state) {
-    for (int i = 0; i < kBurst; ++i) burst.push_back(client.fetch_async(id));
-    for (auto& f : burst) benchmark::DoNotOptimize(f.get());
-    burst.clear();
+    for (int i = 0; i < burst; ++i) futures.push_back(client.fetch_async(id));
+    for (auto& f : futures) benchmark::DoNotOptimize(f.get());
+    futures.clear();
   }
   state.counters["cpu_us_per_call"] = benchmark::Counter(
-      static_cast<double>(state.iterations()) * kBurst,
+      static_cast<double>(state.iterations()) * burst,
       benchmark::Counter::kIsIterationInvariantRate | benchmark::Counter::kInvert);
 }
 BENCHMARK(BM_QueuedBurst)
-    ->ArgName("deadline")
-    ->Arg(0)
-    ->Arg(1)
+    ->ArgNames({"burst", "deadline"})
+    ->ArgsProduct({{20000, 100000}, {0, 1}})
     ->Setup(start_emulator)
     ->MeasureProcessCPUTime()
     ->Iterations(1)

@@ -6,7 +6,6 @@
 #include <atomic>
 #include <cctype>
 #include <cstdint>
-#include <deque>
 #include <map>
 #include <mutex>
 #include <new>
@@ -17,6 +16,7 @@
 
 #include "internal/cancellation_state.hpp"
 #include "internal/curl_easy.hpp"
+#include "internal/deadline_queue.hpp"
 #include "internal/rate_pacer.hpp"
 
 namespace closeio::internal {
@@ -143,8 +143,7 @@ struct CurlMultiEngine::Impl : std::enable_shared_from_this<Impl> {
   std::atomic<bool> held_by_pacer{false};
 
   // Only the I/O thread touches these.
-  std::deque<std::unique_ptr<Job>> queued;
-  std::size_t queued_with_deadline = 0;  // How many of `queued` have a deadline.
+  DeadlineQueue<Job> queued;
   std::map<CURL*, std::unique_ptr<Job>> active;
   std::multimap<Clock::time_point, std::unique_ptr<PendingTimer>> timers;
   std::vector<std::unique_ptr<EasyHandle>> idle;
@@ -218,9 +217,9 @@ struct CurlMultiEngine::Impl : std::enable_shared_from_this<Impl> {
     held_by_pacer.store(true);
     while (!queued.empty() && active.size() < max_in_flight) {
       const Clock::time_point now = Clock::now();
-      const std::optional<Clock::time_point> deadline = queued.front()->request.deadline;
+      const std::optional<Clock::time_point> deadline = queued.front().request.deadline;
       if (deadline && *deadline <= now) {
-        finish(unqueue(queued.begin()), past_deadline_result());
+        finish(queued.pop_front(), past_deadline_result());
         continue;
       }
       const std::optional<RatePacer::Ticket> ticket = pacer->try_acquire(now);
@@ -228,7 +227,7 @@ struct CurlMultiEngine::Impl : std::enable_shared_from_this<Impl> {
         paced_out = true;
         break;
       }
-      std::unique_ptr<Job> job = unqueue(queued.begin());
+      std::unique_ptr<Job> job = queued.pop_front();
       job->ticket = *ticket;
       if (deadline) {
         // What is left of the call's deadline, now that the transfer starts.
@@ -258,17 +257,9 @@ struct CurlMultiEngine::Impl : std::enable_shared_from_this<Impl> {
       }
     }
     if (!paced_out) held_by_pacer.store(false);
-    if (queued_with_deadline > 0) {
+    if (queued.earliest_deadline()) {
       expire_queued(paced_out ? pacer->next_opening() : std::nullopt);
     }
-  }
-
-  // Takes a job out of `queued`.
-  std::unique_ptr<Job> unqueue(const std::deque<std::unique_ptr<Job>>::iterator& it) {
-    std::unique_ptr<Job> job = std::move(*it);
-    queued.erase(it);
-    if (job->request.deadline) --queued_with_deadline;
-    return job;
   }
 
   // Ends, unsent, the queued jobs whose deadline has passed or comes before `opening` (when the
@@ -276,38 +267,11 @@ struct CurlMultiEngine::Impl : std::enable_shared_from_this<Impl> {
   // call (RatePacer::acquire).
   void expire_queued(std::optional<Clock::time_point> opening) {
     const Clock::time_point now = Clock::now();
-    finish_queued_where(
-        [&](const Job& job) {
-          const std::optional<Clock::time_point>& deadline = job.request.deadline;
-          return deadline && (*deadline <= now || (opening && *opening > *deadline));
-        },
-        past_deadline_result);
-  }
-
-  // Ends, unsent and in queue order, the queued jobs `pick` selects, with `result()`.
-  template <class Pick>
-  void finish_queued_where(const Pick& pick, HttpResult (*result)()) {
-    for (auto it = queued.begin(); it != queued.end();) {
-      if (pick(**it)) {
-        const auto offset = it - queued.begin();
-        finish(unqueue(it), result());
-        it = queued.begin() + offset;  // finish() ran a callback: take the iterator anew.
-      } else {
-        ++it;
-      }
-    }
-  }
-
-  // The earliest deadline of a queued job, for the poll timeout.
-  std::optional<Clock::time_point> earliest_queued_deadline() const {
-    std::optional<Clock::time_point> earliest;
-    if (queued_with_deadline == 0) return earliest;
-    for (const auto& job : queued) {
-      if (job->request.deadline && (!earliest || *job->request.deadline < *earliest)) {
-        earliest = job->request.deadline;
-      }
-    }
-    return earliest;
+    const auto due = [&](Clock::time_point deadline) {
+      return deadline <= now || (opening && *opening > deadline);
+    };
+    // Taken out first, then finished: the callbacks run with the queue in a settled state.
+    for (auto& job : queued.take_due(due)) finish(std::move(job), past_deadline_result());
   }
 
   // Removes a running transfer and reports it cancelled.
@@ -330,8 +294,10 @@ struct CurlMultiEngine::Impl : std::enable_shared_from_this<Impl> {
       if (it->second->request.cancellation.cancelled()) abort(it);
       it = next;
     }
-    finish_queued_where([](const Job& job) { return job.request.cancellation.cancelled(); },
-                        [] { return interrupted_result(false); });
+    const auto cancelled = [](const Job& job) { return job.request.cancellation.cancelled(); };
+    for (auto& job : queued.take_where(cancelled)) {
+      finish(std::move(job), interrupted_result(false));
+    }
     for (auto it = timers.begin(); it != timers.end();) {
       if (it->second->token.cancelled()) {
         std::unique_ptr<PendingTimer> timer = std::move(it->second);
@@ -345,7 +311,7 @@ struct CurlMultiEngine::Impl : std::enable_shared_from_this<Impl> {
 
   void interrupt_all() {
     while (!active.empty()) abort(active.begin());
-    while (!queued.empty()) finish(unqueue(queued.begin()), interrupted_result(false));
+    while (!queued.empty()) finish(queued.pop_front(), interrupted_result(false));
     while (!timers.empty()) {
       std::unique_ptr<PendingTimer> timer = std::move(timers.begin()->second);
       timers.erase(timers.begin());
@@ -406,7 +372,7 @@ struct CurlMultiEngine::Impl : std::enable_shared_from_this<Impl> {
     if (curl_timeout >= 0) timeout = std::min(timeout, curl_timeout);
     std::optional<Clock::time_point> next_due;
     if (!timers.empty()) next_due = timers.begin()->first;
-    if (const std::optional<Clock::time_point> deadline = earliest_queued_deadline()) {
+    if (const std::optional<Clock::time_point> deadline = queued.earliest_deadline()) {
       next_due = next_due ? std::min(*next_due, *deadline) : *deadline;
     }
     if (next_due) {
@@ -435,8 +401,8 @@ struct CurlMultiEngine::Impl : std::enable_shared_from_this<Impl> {
         }
       }
       for (auto& job : jobs) {
-        if (job->request.deadline) ++queued_with_deadline;
-        queued.push_back(std::move(job));
+        const std::optional<Clock::time_point> deadline = job->request.deadline;
+        queued.push_back(std::move(job), deadline);
       }
       for (auto& timer : new_timers) {
         const auto due = timer->due;
