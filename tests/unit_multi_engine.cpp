@@ -7,6 +7,7 @@
 #include <sys/socket.h>
 #include <unistd.h>
 
+#include <atomic>
 #include <chrono>
 #include <functional>
 #include <future>
@@ -14,6 +15,7 @@
 #include <string>
 #include <vector>
 
+#include "closeio/cancellation.hpp"
 #include "internal/curl_multi_engine.hpp"
 #include "internal/rate_pacer.hpp"
 
@@ -70,6 +72,34 @@ TEST(MultiEngineWakeUps, WorkHandedOverByItsOwnCallbacksSendsNoWakeUp) {
   engine.after(milliseconds(0), CancellationToken(), next);
   EXPECT_EQ(finished.get_future().get(), kChain);
   EXPECT_EQ(engine.wakeups_sent(), 0u);
+}
+
+// Cancelling a token shared by many waits (or calls) wakes the I/O thread once, not once per
+// wait: the sweep after the first wake-up sees every wait the token ends. The thread may reset
+// the flag once, mid-cancel, before it blocks on the token (its first interrupted wait removes
+// its listener, which waits for cancel() to finish), so at most two wake-ups.
+TEST(MultiEngineWakeUps, ATokenSharedByManyWaitsWakesTheThreadOnceOrTwice) {
+  CurlMultiEngine engine(CurlTransportConfig{}, 8, std::make_shared<RatePacer>());
+  CancellationSource source;
+  constexpr int kWaits = 100;
+  std::atomic<int> interrupted{0};
+  std::promise<void> all_fired;
+  for (int i = 0; i < kWaits; ++i) {
+    engine.after(std::chrono::hours(1), source.token(), [&](bool was_interrupted) {
+      if (was_interrupted && ++interrupted == kWaits) all_fired.set_value();
+    });
+  }
+  // A wait handed over after them, with no token: once it fires, the thread holds all of them.
+  std::promise<void> taken;
+  engine.after(milliseconds(0), CancellationToken(), [&](bool) { taken.set_value(); });
+  taken.get_future().get();
+
+  const std::uint64_t before = engine.wakeups_sent();
+  source.cancel();
+  all_fired.get_future().get();
+  EXPECT_EQ(interrupted.load(), kWaits);
+  EXPECT_GE(engine.wakeups_sent() - before, 1u);
+  EXPECT_LE(engine.wakeups_sent() - before, 2u);  // It was kWaits: one per wait.
 }
 
 // Transfers queued behind the in-flight bound start as soon as a slot frees. When every transfer

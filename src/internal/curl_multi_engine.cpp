@@ -147,11 +147,17 @@ struct CurlMultiEngine::Impl : std::enable_shared_from_this<Impl> {
   std::map<CURL*, std::unique_ptr<Job>> active;
   std::multimap<Clock::time_point, std::unique_ptr<PendingTimer>> timers;
   std::vector<std::unique_ptr<EasyHandle>> idle;
-  // Called by CancellationState::cancel() on whatever thread cancels.
+  // Called by CancellationState::cancel() on whatever thread cancels, once per call using the
+  // token (after the token reads cancelled). Only the first since the thread last swept writes
+  // a wake-up: that sweep sees every token cancelled by then, so cancelling one token shared
+  // by 100,000 queued calls costs one write to libcurl's wake-up socket, not 100,000 (~160 ms
+  // on the cancelling thread).
   std::function<void()> listener() {
     return [this] {
-      cancel_seen.store(true, std::memory_order_release);
-      curl_multi_wakeup(multi);
+      if (!cancel_seen.exchange(true, std::memory_order_acq_rel)) {
+        wakeups.fetch_add(1, std::memory_order_relaxed);
+        curl_multi_wakeup(multi);
+      }
     };
   }
 

@@ -48,8 +48,9 @@ class CurlMultiEngine {
   /// Whether the calling thread is this engine's I/O thread.
   bool on_io_thread() const;
 
-  /// How many times handing over work (a request or a timer) woke the I/O thread, for tests:
-  /// only work handed over while it sleeps needs a wake-up.
+  /// How many times handing over work (a request or a timer) or a cancellation woke the I/O
+  /// thread, for tests: only work handed over while it sleeps needs a wake-up, and a token
+  /// shared by many calls needs one, not one per call.
   std::uint64_t wakeups_sent() const;
 
   /// How many times the I/O thread went to sleep leaving queued transfers it could have started
