@@ -7,7 +7,7 @@
 #   3. wire conformance: the examples and every operation through Stoplight Prism against
 #      Close's OpenAPI files (tests/conformance/run-conformance.sh)
 #   4. preset asan: AddressSanitizer + UndefinedBehaviorSanitizer over the suite (static library)
-#   5. preset tsan: ThreadSanitizer over every end-to-end test
+#   5. preset tsan: ThreadSanitizer over every end-to-end and unit test
 #   6. preset fuzz: a bounded libFuzzer run (60,000 inputs)
 #   7. clang-tidy over src/, include/ and tools/
 # The asan and tsan builds, the fuzz run and clang-tidy start at the beginning, in the
@@ -35,7 +35,7 @@ run_stage() {
       ;;
     tsan-build)
       cmake --preset tsan >/dev/null
-      cmake --build --preset tsan -j "$jobs" --target closeio_e2e_tests
+      cmake --build --preset tsan -j "$jobs" --target closeio_e2e_tests closeio_unit_tests
       ;;
     # A fixed number of inputs rather than a time: the stage runs at a low priority, so a time
     # limit would test less on a busy machine. 60,000 inputs take about 20 s on one free core;
@@ -169,7 +169,7 @@ step "AddressSanitizer + UndefinedBehaviorSanitizer over the suite (preset asan)
 await_stage asan-build
 ctest --preset asan -j "$test_jobs"
 
-step "ThreadSanitizer over every end-to-end test (preset tsan)"
+step "ThreadSanitizer over every end-to-end and unit test (preset tsan)"
 await_stage tsan-build
 ctest --preset tsan -j "$test_jobs"
 
