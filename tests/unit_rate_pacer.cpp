@@ -59,6 +59,37 @@ TEST(RatePacer, WithinAWindowTheLowestFiguresWin) {
   EXPECT_EQ(start_all(pacer, t0 + milliseconds(20)), 10);
 }
 
+// The server counted tickets 2, 0, 1 in that order (9, 8, 7 left of 10); the answers arrive
+// 1, 2, 0. Once all are in, the reference (ticket 1, the fewest left) accounts for all three,
+// although ticket 2 started after it: 7 may start, not 6.
+TEST(RatePacer, AnAnswerCountedBeforeTheReferenceIsNotTakenOffAgain) {
+  RatePacer pacer;
+  const auto t0 = Clock::now();
+  for (int i = 0; i < 3; ++i) ASSERT_TRUE(pacer.try_acquire(t0));
+  const HttpHeaders third = rate_limit(10, 7, "1");
+  pacer.release(1, &third, false, t0);
+  EXPECT_EQ(pacer.in_flight(), 2);
+  const HttpHeaders first = rate_limit(10, 9, "1");
+  pacer.release(2, &first, false, t0);
+  const HttpHeaders second = rate_limit(10, 8, "1");
+  pacer.release(0, &second, false, t0);
+  EXPECT_EQ(start_all(pacer, t0), 7);
+}
+
+// A request started after the reference that ends without figures (a transport failure) may
+// have been counted: it comes off what is left, until a lower answer or a new window.
+TEST(RatePacer, ARequestEndedWithoutFiguresAfterTheReferenceComesOff) {
+  RatePacer pacer;
+  const auto t0 = Clock::now();
+  for (int i = 0; i < 2; ++i) ASSERT_TRUE(pacer.try_acquire(t0));
+  const HttpHeaders answer = rate_limit(10, 6, "1");
+  pacer.release(0, &answer, false, t0);  // 6 left, ticket 1 still on its way: 5.
+  pacer.release(1, nullptr, false, t0);  // No answer: perhaps counted.
+  EXPECT_EQ(start_all(pacer, t0), 5);
+  // The new window: the limit, less the 5 in flight; the failed one is forgotten.
+  EXPECT_EQ(start_all(pacer, t0 + milliseconds(1000)), 5);
+}
+
 TEST(RatePacer, AStragglerOfAnEndedWindowIsIgnored) {
   RatePacer pacer;
   const auto t0 = Clock::now();

@@ -19,10 +19,14 @@ constexpr milliseconds kMaxTolerance{500};
 }  // namespace
 
 long long RatePacer::budget_locked() const {
-  // In flight, started before the reference: each may reach the server after it.
-  const auto overtaken = static_cast<long long>(
-      std::distance(in_flight_.begin(), in_flight_.lower_bound(reference_first_)));
-  return *reference_remaining_ - static_cast<long long>(started_ - reference_first_) - overtaken;
+  // Every request in flight may reach the server after the reference: those started after it,
+  // and those started before it that it overtook. A request that ended with figures of this
+  // window was counted before the reference (the reference has the fewest left): it is in the
+  // reference's figures already. One that ended without figures may or may not have been
+  // counted; if it started after the reference, it comes off too.
+  const auto unconfirmed = static_cast<long long>(
+      std::distance(unconfirmed_.lower_bound(reference_first_), unconfirmed_.end()));
+  return *reference_remaining_ - static_cast<long long>(in_flight_.size()) - unconfirmed;
 }
 
 std::optional<RatePacer::Ticket> RatePacer::take_locked(Clock::time_point now) {
@@ -33,6 +37,7 @@ std::optional<RatePacer::Ticket> RatePacer::take_locked(Clock::time_point now) {
     window_end_.reset();
     reference_remaining_ = limit_;
     reference_first_ = started_;
+    unconfirmed_.clear();  // All started before the new reference.
   }
   if (reference_remaining_ && budget_locked() <= 0) {
     // Within a known window, wait for its end, unless it is too far away. In an unknown one,
@@ -54,8 +59,8 @@ std::optional<RatePacer::Clock::time_point> RatePacer::opening_locked(Clock::tim
   return window_end_;
 }
 
-void RatePacer::learn_locked(Ticket ticket, const RateLimitInfo& info, Clock::time_point now) {
-  if (!info.remaining || !info.reset) return;
+bool RatePacer::learn_locked(Ticket ticket, const RateLimitInfo& info, Clock::time_point now) {
+  if (!info.remaining || !info.reset) return false;
   if (info.limit && *info.limit > 0) limit_ = *info.limit;
   window_length_ = std::max(window_length_, *info.reset);
   const milliseconds tolerance = std::min(kMaxTolerance, window_length_ / 2);
@@ -63,24 +68,29 @@ void RatePacer::learn_locked(Ticket ticket, const RateLimitInfo& info, Clock::ti
   const auto refer_to_this = [&] {
     reference_remaining_ = *info.remaining;
     reference_first_ = ticket + 1;
+    unconfirmed_.erase(unconfirmed_.begin(), unconfirmed_.lower_bound(reference_first_));
   };
   if (window_end_) {
     if (end > *window_end_ + tolerance) {  // The server started a new window.
       window_end_ = end;
       refer_to_this();
-    } else if (end + tolerance >= *window_end_) {
+      return true;
+    }
+    if (end + tolerance >= *window_end_) {
       // The same window. The answer with the fewest left was counted last: no answer seen was
-      // counted after it, so only the requests started after it, or still on their way, may be
-      // missing from its figures.
+      // counted after it, so only the requests still on their way, or ended unconfirmed, may
+      // be missing from its figures.
       window_end_ = std::min(*window_end_, end);
       if (!reference_remaining_ || *info.remaining < *reference_remaining_) refer_to_this();
+      return true;
     }
     // Otherwise the answer left the server in an older window: it says nothing about this one.
-    return;
+    return false;
   }
-  if (last_end_ && end < *last_end_ + tolerance) return;  // A straggler of the ended window.
+  if (last_end_ && end < *last_end_ + tolerance) return false;  // A straggler of the ended window.
   window_end_ = end;
   refer_to_this();
+  return true;
 }
 
 std::optional<RatePacer::Ticket> RatePacer::try_acquire(Clock::time_point now) {
@@ -154,7 +164,10 @@ void RatePacer::release_with(Ticket ticket, const RateLimitInfo* figures, bool w
   {
     std::lock_guard<std::mutex> lock(mutex_);
     in_flight_.erase(ticket);
-    if (figures) learn_locked(ticket, *figures, now);
+    // An answer whose figures are not of the current window (none, or an older window's)
+    // does not show whether the server counted the request in it.
+    const bool accounted = figures && learn_locked(ticket, *figures, now);
+    if (!accounted && ticket >= reference_first_) unconfirmed_.insert(ticket);
   }
   changed_.notify_all();
   if (wake_engine) {

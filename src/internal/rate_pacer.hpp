@@ -20,11 +20,13 @@ namespace closeio::internal {
 /// How many more requests may start before the server's rate-limit window resets.
 ///
 /// Within a window, the answer with the fewest `remaining` is the one the server counted last,
-/// so no answer seen was counted after it: only the session's requests started after it, and
-/// those started before it but still on their way, may be missing from its figures. They come
-/// off what it says is left (answers arrive out of order over several connections, so taking
-/// the lowest estimate over all answers would waste part of every window). Until the window
-/// ends (its `reset`, measured from when the answer arrived, which is never earlier than the
+/// so no answer seen was counted after it: only the session's requests still on their way
+/// (started before or after it), and those started after it that ended without figures, may be
+/// missing from its figures. They come off what it says is left; a request answered with
+/// figures of the same window is in them already, whenever it started (answers arrive out of
+/// order over several connections, so taking the lowest estimate over all answers, or taking
+/// off every request started after the reference, would waste part of every window). Until the
+/// window ends (its `reset`, measured from when the answer arrived, which is never earlier than the
 /// server's own end), no more start. Once it ends, the next window holds the last `limit`
 /// reported, less the requests still in flight (they may land in it), until an answer from the
 /// new window gives its figures. Answers that straggle in from an older window are ignored. No
@@ -97,13 +99,17 @@ class RatePacer {
   long long budget_locked() const;
   std::optional<Ticket> take_locked(Clock::time_point now);
   std::optional<Clock::time_point> opening_locked(Clock::time_point now) const;
-  void learn_locked(Ticket ticket, const RateLimitInfo& info, Clock::time_point now);
+  // Learns an answer's figures. True when they are the current window's (the request is then
+  // in the reference's figures); false when ignored (malformed, or an older window's).
+  bool learn_locked(Ticket ticket, const RateLimitInfo& info, Clock::time_point now);
 
   const std::chrono::milliseconds max_wait_;
   mutable std::mutex mutex_;
   std::condition_variable changed_;  // A release, or a cancellation of a waiting call.
   std::set<Ticket> in_flight_;       // Tickets counted and not yet released.
-  Ticket started_ = 0;               // Requests started so far; the next one's ticket.
+  // Released without figures, from reference_first_ on: the server may have counted them.
+  std::set<Ticket> unconfirmed_;
+  Ticket started_ = 0;  // Requests started so far; the next one's ticket.
   // The current window's estimated end. No end: the window is unknown.
   std::optional<Clock::time_point> window_end_;
   // What is left in the window according to the reference answer (or, in an unknown window,
