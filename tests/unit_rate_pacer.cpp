@@ -90,6 +90,22 @@ TEST(RatePacer, ARequestEndedWithoutFiguresAfterTheReferenceComesOff) {
   EXPECT_EQ(start_all(pacer, t0 + milliseconds(1000)), 5);
 }
 
+// The reference can move back to a request started earlier and counted later: one that ended
+// without figures after that earlier start comes off then, although it started before the
+// reference it ended under.
+TEST(RatePacer, AnUnconfirmedRequestCountsWhenTheReferenceMovesBeforeIt) {
+  RatePacer pacer;
+  const auto t0 = Clock::now();
+  for (int i = 0; i < 4; ++i) ASSERT_TRUE(pacer.try_acquire(t0));
+  const HttpHeaders early = rate_limit(10, 5, "1");
+  pacer.release(2, &early, false, t0);   // The reference: ticket 2, 5 left.
+  pacer.release(1, nullptr, false, t0);  // Before the reference: not counted yet.
+  const HttpHeaders later = rate_limit(10, 4, "1");
+  pacer.release(0, &later, false, t0);  // Counted after ticket 2: the reference, ticket 0.
+  // 4 left, less ticket 3 (in flight) and ticket 1 (ended unconfirmed, started after 0).
+  EXPECT_EQ(start_all(pacer, t0), 2);
+}
+
 TEST(RatePacer, AStragglerOfAnEndedWindowIsIgnored) {
   RatePacer pacer;
   const auto t0 = Clock::now();

@@ -37,7 +37,6 @@ std::optional<RatePacer::Ticket> RatePacer::take_locked(Clock::time_point now) {
     window_end_.reset();
     reference_remaining_ = limit_;
     reference_first_ = started_;
-    unconfirmed_.clear();  // All started before the new reference.
   }
   if (reference_remaining_ && budget_locked() <= 0) {
     // Within a known window, wait for its end, unless it is too far away. In an unknown one,
@@ -68,7 +67,6 @@ bool RatePacer::learn_locked(Ticket ticket, const RateLimitInfo& info, Clock::ti
   const auto refer_to_this = [&] {
     reference_remaining_ = *info.remaining;
     reference_first_ = ticket + 1;
-    unconfirmed_.erase(unconfirmed_.begin(), unconfirmed_.lower_bound(reference_first_));
   };
   if (window_end_) {
     if (end > *window_end_ + tolerance) {  // The server started a new window.
@@ -167,7 +165,13 @@ void RatePacer::release_with(Ticket ticket, const RateLimitInfo* figures, bool w
     // An answer whose figures are not of the current window (none, or an older window's)
     // does not show whether the server counted the request in it.
     const bool accounted = figures && learn_locked(ticket, *figures, now);
-    if (!accounted && ticket >= reference_first_) unconfirmed_.insert(ticket);
+    if (!accounted) unconfirmed_.insert(ticket);
+    // Only tickets from the reference on count, and a later reference can only be a request
+    // still in flight or yet to start (one started earlier may be counted later): tickets below
+    // all of those never count again.
+    const Ticket lowest =
+        std::min(reference_first_, in_flight_.empty() ? started_ : *in_flight_.begin());
+    unconfirmed_.erase(unconfirmed_.begin(), unconfirmed_.lower_bound(lowest));
   }
   changed_.notify_all();
   if (wake_engine) {

@@ -107,7 +107,9 @@ class RatePacer {
   mutable std::mutex mutex_;
   std::condition_variable changed_;  // A release, or a cancellation of a waiting call.
   std::set<Ticket> in_flight_;       // Tickets counted and not yet released.
-  // Released without figures, from reference_first_ on: the server may have counted them.
+  // Released without the current window's figures: the server may have counted them. Those
+  // from reference_first_ on come off the budget; older ones are kept while a reference could
+  // still move back before them.
   std::set<Ticket> unconfirmed_;
   Ticket started_ = 0;  // Requests started so far; the next one's ticket.
   // The current window's estimated end. No end: the window is unknown.
