@@ -5,8 +5,9 @@
 #   tests/conformance/run-conformance.sh [--build-dir DIR]     default build/dev
 #
 # The build directory must hold the examples, closeio-outcomes and closeio-fake-server. The
-# OpenAPI file is outcomes-openapi.yaml in $CLOSEIO_API_SPEC_DIR, else in ../shared/close-api
-# next to this checkout (or next to the main checkout of a git worktree). Prism comes from
+# OpenAPI files (outcomes-openapi.yaml, activities-openapi.yaml) are read from
+# $CLOSEIO_API_SPEC_DIR when it is set, else from tests/conformance/spec/ (the vendor's files as the
+# project vendored them; each says where it came from). Prism comes from
 # scripts/install-conformance.sh (pinned, project-local).
 #
 # Runs through the proxy: each example (as their CTest tests run them), then an end-to-end pass
@@ -37,26 +38,14 @@ while (($#)); do
 done
 
 # --- the OpenAPI file ---------------------------------------------------------------------------
-spec_dirs=()
-[[ -n ${CLOSEIO_API_SPEC_DIR:-} ]] && spec_dirs+=("$CLOSEIO_API_SPEC_DIR")
-spec_dirs+=("$repo/../shared/close-api")
-if common=$(git -C "$repo" rev-parse --path-format=absolute --git-common-dir 2>/dev/null); then
-  spec_dirs+=("$(dirname "$common")/../shared/close-api")
-fi
-spec_dir=""
-for dir in "${spec_dirs[@]}"; do
-  if [[ -f $dir/outcomes-openapi.yaml && -f $dir/activities-openapi.yaml ]]; then
-    spec_dir=$(cd "$dir" && pwd)
-    break
-  fi
-done
-if [[ -z $spec_dir ]]; then
+spec_dir=${CLOSEIO_API_SPEC_DIR:-$repo/tests/conformance/spec}
+if [[ ! -f $spec_dir/outcomes-openapi.yaml || ! -f $spec_dir/activities-openapi.yaml ]]; then
   echo "run-conformance: FAIL: Close's OpenAPI files outcomes-openapi.yaml and" \
-    "activities-openapi.yaml were not found together in:" >&2
-  printf '  %s\n' "${spec_dirs[@]}" >&2
-  echo "Put the vendor files in ../shared/close-api next to the checkout, or set CLOSEIO_API_SPEC_DIR." >&2
+    "activities-openapi.yaml were not found together in $spec_dir" >&2
+  echo "Unset CLOSEIO_API_SPEC_DIR to use the vendored tests/conformance/spec/." >&2
   exit 1
 fi
+spec_dir=$(cd "$spec_dir" && pwd)
 
 # --- programs -----------------------------------------------------------------------------------
 fake_server=$build_dir/tools/fake-server/closeio-fake-server
