@@ -1,23 +1,27 @@
-# Checks that a Markdown file (README.md, docs/mainpage.md) shows only code that compiles and
-# cites only files that exist. Run by the `docs_readme` and `docs_mainpage` CTest tests:
+# Checks that a Markdown file (README.md, CONTRIBUTING.md, docs/mainpage.md, docs/guides/*.md)
+# shows only code that compiles and cites only files that exist. Run by the `docs_readme`,
+# `docs_contributing`, `docs_mainpage` and `docs_guide_<name>` CTest tests (docs/CMakeLists.txt):
 #
 #   cmake -DMARKDOWN=<file.md> -DSOURCE_DIR=<repo> -DWORK_DIR=<scratch dir> -DCXX=<compiler>
 #         -DINCLUDE_DIRS=<dir|dir|...> [-DIMPLICIT_INCLUDE_DIRS=<dir|...>]
 #         [-DREQUIRE_CPP_BLOCKS=ON] -P docs/check_markdown.cmake
 #
 # 1. Every ```cpp block compiles (`-std=c++17 -fsyntax-only`, the project's warnings, as errors)
-#    against the in-tree headers. The convention, also stated in README.md:
+#    against the in-tree headers. The convention, also stated in docs/guides/tests.md:
 #    - a block with an `#include` line is a complete translation unit, compiled as written;
 #    - any other block is a fragment: it is compiled as the body of
 #        void fragment(closeio::OutcomesClient& client, const std::string& id)
 #      after `#include <closeio/closeio.hpp>`, <iostream>, <string> and <thread>. So a fragment
 #      may use `client` (a client) and `id` (an outcome id) without declaring them.
-# 2. Every repository file the text cites exists: link targets that are not URLs, and inline
-#    `code` spans that look like a repo-relative path (contain a `/` or end in a source or
+# 2. Every repository file the text cites exists: link targets that are not URLs, resolved
+#    against the Markdown file's own directory as GitHub resolves them (`../../LICENSE` from a
+#    guide; a link must not leave the repository), and inline `code` spans that look like a
+#    repo-relative path, resolved against the repository root (contain a `/` or end in a source or
 #    document extension; `<closeio/x.hpp>` means include/closeio/x.hpp). Spans with spaces,
 #    `::`, `=`, `<`, `$` or `~`, absolute paths, URLs, CIDR ranges (`127.0.0.0/8`), commands run
-#    from the current directory (`./tour`), build outputs (`build/...`) and alternatives of
-#    upper-case names (`CLOSEIO_VERSION_MAJOR/MINOR`) are not paths of the repository: skipped.
+#    from the current directory (`./tour`), build outputs (`build/...`), alternatives of
+#    upper-case names (`CLOSEIO_VERSION_MAJOR/MINOR`) and bare extensions (`.cpp`) are not paths
+#    of the repository: skipped.
 #
 # Every failure is printed before the script fails, so one run shows every problem.
 cmake_minimum_required(VERSION 3.16)
@@ -31,7 +35,10 @@ endforeach()
 string(REPLACE "|" ";" _include_dirs "${INCLUDE_DIRS}")
 list(REMOVE_DUPLICATES _include_dirs)
 string(REPLACE "|" ";" _implicit_dirs "${IMPLICIT_INCLUDE_DIRS}")
-get_filename_component(_md_name "${MARKDOWN}" NAME)
+get_filename_component(_source_dir_abs "${SOURCE_DIR}" ABSOLUTE)
+get_filename_component(_md_abs "${MARKDOWN}" ABSOLUTE)
+get_filename_component(_md_dir "${_md_abs}" DIRECTORY)
+file(RELATIVE_PATH _md_name "${_source_dir_abs}" "${_md_abs}")  # messages name docs/guides/x.md
 
 # CMake lists split on `;` and treat `[`/`]` specially, so protect them while walking lines.
 file(READ "${MARKDOWN}" _text)
@@ -98,11 +105,14 @@ function(_closeio_compile_block code first_line)
   endif()
 endfunction()
 
-# Checks that one cited repo-relative path exists.
-function(_closeio_check_path path line)
+# Checks that one cited path exists in the repository: `base` is the directory it is relative to
+# (the repository root for code spans, the Markdown file's directory for links).
+function(_closeio_check_path path line base)
   math(EXPR _n "${_paths} + 1")
   set(_paths ${_n} PARENT_SCOPE)
-  if(NOT EXISTS "${SOURCE_DIR}/${path}")
+  get_filename_component(_full "${base}/${path}" ABSOLUTE)
+  string(FIND "${_full}/" "${_source_dir_abs}/" _inside)
+  if(NOT EXISTS "${_full}" OR NOT _inside EQUAL 0)
     message("${_md_name}:${line}: cites `${path}`, which is not in the repository")
     math(EXPR _f "${_failures} + 1")
     set(_failures ${_f} PARENT_SCOPE)
@@ -142,7 +152,7 @@ foreach(_line IN LISTS _lines)
   foreach(_link IN LISTS _links)
     string(REGEX REPLACE "^@RB@\\(([^)#]*).*\\)$" "\\1" _target "${_link}")
     if(NOT _target STREQUAL "" AND NOT _target MATCHES "^[A-Za-z][A-Za-z0-9+.-]*:")
-      _closeio_check_path("${_target}" ${_line_no})
+      _closeio_check_path("${_target}" ${_line_no} "${_md_dir}")
     endif()
   endforeach()
 
@@ -152,13 +162,14 @@ foreach(_line IN LISTS _lines)
     string(REGEX REPLACE "^`(.*)`$" "\\1" _token "${_span}")
     _closeio_restore(_token "${_token}")
     if(_token MATCHES "^<(closeio/[A-Za-z0-9_./]+)>$")
-      _closeio_check_path("include/${CMAKE_MATCH_1}" ${_line_no})
+      _closeio_check_path("include/${CMAKE_MATCH_1}" ${_line_no} "${SOURCE_DIR}")
     elseif(_token MATCHES "^[A-Za-z0-9_.][A-Za-z0-9_./-]*$"
            AND NOT _token MATCHES "^(build|\\.)/"
            AND NOT _token MATCHES "^[A-Z][A-Z0-9_]*/"
            AND NOT _token MATCHES "^[0-9.]+/[0-9]+$"
+           AND NOT _token MATCHES "^\\.(${_doc_extensions})$"
            AND (_token MATCHES "/" OR _token MATCHES "\\.(${_doc_extensions})$"))
-      _closeio_check_path("${_token}" ${_line_no})
+      _closeio_check_path("${_token}" ${_line_no} "${SOURCE_DIR}")
     endif()
   endforeach()
 endforeach()
