@@ -84,9 +84,9 @@ void BM_List(benchmark::State& state) {
       static_cast<double>(closeio::bench::curl_peak_bytes() - curl_before);
   state.counters["max_rss"] = max_rss_bytes();
 }
-// One walk per run: the wall time of a walk is the emulator's (see the README: it compresses
-// every page with brotli), so letting Google Benchmark size the run on CPU time would mean
-// minutes per figure. Use --benchmark_repetitions for medians.
+// One walk per run: the wall time of a walk is the emulator's (see benchmarks/README.md, "The
+// emulator compresses with brotli"), so letting Google Benchmark size the run on CPU time would
+// mean minutes per figure. Use --benchmark_repetitions for medians.
 BENCHMARK(BM_List)
     ->Setup(start_emulator)
     ->Arg(10000)

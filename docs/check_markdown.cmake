@@ -1,6 +1,7 @@
-# Checks that a Markdown file (README.md, CONTRIBUTING.md, docs/mainpage.md, docs/guides/*.md)
-# shows only code that compiles and cites only files that exist. Run by the `docs_readme`,
-# `docs_contributing`, `docs_mainpage` and `docs_guide_<name>` CTest tests (docs/CMakeLists.txt):
+# Checks that a Markdown file (README.md, CONTRIBUTING.md, docs/mainpage.md, docs/architecture.md,
+# docs/guides/*.md) shows only code that compiles and cites only files that exist. Run by the
+# `docs_readme`, `docs_contributing`, `docs_mainpage`, `docs_architecture` and
+# `docs_guide_<name>` CTest tests (docs/CMakeLists.txt):
 #
 #   cmake -DMARKDOWN=<file.md> -DSOURCE_DIR=<repo> -DWORK_DIR=<scratch dir> -DCXX=<compiler>
 #         -DINCLUDE_DIRS=<dir|dir|...> [-DIMPLICIT_INCLUDE_DIRS=<dir|...>]

@@ -42,7 +42,8 @@ TEST(RequestIds, TheLoggingHookShowsThem) {
     OutcomesClient(options).fetch("outcome_1");
     FAIL() << "no exception";
   } catch (const NotFoundError& e) {
-    EXPECT_EQ(e.header("x-request-id"), "req-x-1");  // What the README tells users to read.
+    EXPECT_EQ(e.header("x-request-id"),
+              "req-x-1");  // What docs/guides/using-the-client.md tells users to read.
   }
   ASSERT_EQ(records.size(), 1u);
   HttpHeaders expected = {

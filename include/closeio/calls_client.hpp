@@ -76,7 +76,7 @@ class CLOSEIO_EXPORT CallsClient {
   std::future<Page<Call>> list_page_async(const ActivityFilter& filter = {},
                                           const ListOptions& options = {}) const;
   /// list_page_async() with a completion callback for event loops: `done` runs exactly once, on the
-  /// session's I/O thread (see "Asynchronous calls" in README.md). It must not block; it may
+  /// session's I/O thread (see docs/guides/async.md). It must not block; it may
   /// start other asynchronous calls; a blocking call made from it throws std::logic_error.
   /// Exceptions it throws are dropped.
   /// @throws std::invalid_argument at once, for the arguments list_page() refuses; nothing is sent
@@ -89,7 +89,7 @@ class CLOSEIO_EXPORT CallsClient {
   std::future<Call> fetch_async(const std::string& id,
                                 const std::vector<std::string>& fields = {}) const;
   /// fetch_async() with a completion callback for event loops: `done` runs exactly once, on the
-  /// session's I/O thread (see "Asynchronous calls" in README.md). It must not block; it may
+  /// session's I/O thread (see docs/guides/async.md). It must not block; it may
   /// start other asynchronous calls; a blocking call made from it throws std::logic_error.
   /// Exceptions it throws are dropped.
   /// @throws std::invalid_argument at once, for the arguments fetch() refuses; nothing is sent
@@ -101,7 +101,7 @@ class CLOSEIO_EXPORT CallsClient {
   /// @throws std::invalid_argument at once, for the arguments log() refuses; nothing is sent.
   std::future<Call> log_async(const CallLog& log) const;
   /// log_async() with a completion callback for event loops: `done` runs exactly once, on the
-  /// session's I/O thread (see "Asynchronous calls" in README.md). It must not block; it may
+  /// session's I/O thread (see docs/guides/async.md). It must not block; it may
   /// start other asynchronous calls; a blocking call made from it throws std::logic_error.
   /// Exceptions it throws are dropped.
   /// @throws std::invalid_argument at once, for the arguments log() refuses; nothing is sent
@@ -114,7 +114,7 @@ class CLOSEIO_EXPORT CallsClient {
   std::future<Call> set_outcome_async(const std::string& call_id,
                                       const std::string& outcome_id) const;
   /// set_outcome_async() with a completion callback for event loops: `done` runs exactly once, on
-  /// the session's I/O thread (see "Asynchronous calls" in README.md). It must not block; it may
+  /// the session's I/O thread (see docs/guides/async.md). It must not block; it may
   /// start other asynchronous calls; a blocking call made from it throws std::logic_error.
   /// Exceptions it throws are dropped.
   /// @throws std::invalid_argument at once, for the arguments set_outcome() refuses; nothing is
@@ -128,7 +128,7 @@ class CLOSEIO_EXPORT CallsClient {
   /// sent.
   std::future<Call> clear_outcome_async(const std::string& call_id) const;
   /// clear_outcome_async() with a completion callback for event loops: `done` runs exactly once, on
-  /// the session's I/O thread (see "Asynchronous calls" in README.md). It must not block; it may
+  /// the session's I/O thread (see docs/guides/async.md). It must not block; it may
   /// start other asynchronous calls; a blocking call made from it throws std::logic_error.
   /// Exceptions it throws are dropped.
   /// @throws std::invalid_argument at once, for the arguments clear_outcome() refuses; nothing is

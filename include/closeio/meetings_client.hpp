@@ -73,7 +73,7 @@ class CLOSEIO_EXPORT MeetingsClient {
   std::future<Page<Meeting>> list_page_async(const ActivityFilter& filter = {},
                                              const ListOptions& options = {}) const;
   /// list_page_async() with a completion callback for event loops: `done` runs exactly once, on the
-  /// session's I/O thread (see "Asynchronous calls" in README.md). It must not block; it may
+  /// session's I/O thread (see docs/guides/async.md). It must not block; it may
   /// start other asynchronous calls; a blocking call made from it throws std::logic_error.
   /// Exceptions it throws are dropped.
   /// @throws std::invalid_argument at once, for the arguments list_page() refuses; nothing is sent
@@ -86,7 +86,7 @@ class CLOSEIO_EXPORT MeetingsClient {
   std::future<Meeting> fetch_async(const std::string& id,
                                    const std::vector<std::string>& fields = {}) const;
   /// fetch_async() with a completion callback for event loops: `done` runs exactly once, on the
-  /// session's I/O thread (see "Asynchronous calls" in README.md). It must not block; it may
+  /// session's I/O thread (see docs/guides/async.md). It must not block; it may
   /// start other asynchronous calls; a blocking call made from it throws std::logic_error.
   /// Exceptions it throws are dropped.
   /// @throws std::invalid_argument at once, for the arguments fetch() refuses; nothing is sent
@@ -100,7 +100,7 @@ class CLOSEIO_EXPORT MeetingsClient {
   std::future<Meeting> set_outcome_async(const std::string& meeting_id,
                                          const std::string& outcome_id) const;
   /// set_outcome_async() with a completion callback for event loops: `done` runs exactly once, on
-  /// the session's I/O thread (see "Asynchronous calls" in README.md). It must not block; it may
+  /// the session's I/O thread (see docs/guides/async.md). It must not block; it may
   /// start other asynchronous calls; a blocking call made from it throws std::logic_error.
   /// Exceptions it throws are dropped.
   /// @throws std::invalid_argument at once, for the arguments set_outcome() refuses; nothing is
@@ -114,7 +114,7 @@ class CLOSEIO_EXPORT MeetingsClient {
   /// sent.
   std::future<Meeting> clear_outcome_async(const std::string& meeting_id) const;
   /// clear_outcome_async() with a completion callback for event loops: `done` runs exactly once, on
-  /// the session's I/O thread (see "Asynchronous calls" in README.md). It must not block; it may
+  /// the session's I/O thread (see docs/guides/async.md). It must not block; it may
   /// start other asynchronous calls; a blocking call made from it throws std::logic_error.
   /// Exceptions it throws are dropped.
   /// @throws std::invalid_argument at once, for the arguments clear_outcome() refuses; nothing is

@@ -145,7 +145,7 @@ class CLOSEIO_EXPORT OutcomesClient {
   /// @throws std::invalid_argument at once, for the arguments list_page() refuses; nothing is sent.
   std::future<Page<Outcome>> list_page_async(const ListOptions& options = {}) const;
   /// list_page_async() with a completion callback for event loops: `done` runs exactly once, on the
-  /// session's I/O thread (see "Asynchronous calls" in README.md). It must not block; it may
+  /// session's I/O thread (see docs/guides/async.md). It must not block; it may
   /// start other asynchronous calls; a blocking call made from it throws std::logic_error.
   /// Exceptions it throws are dropped.
   /// @throws std::invalid_argument at once, for the arguments list_page() refuses; nothing is sent
@@ -157,7 +157,7 @@ class CLOSEIO_EXPORT OutcomesClient {
   /// @throws std::invalid_argument at once, for the arguments create() refuses; nothing is sent.
   std::future<Outcome> create_async(const OutcomeCreate& outcome) const;
   /// create_async() with a completion callback for event loops: `done` runs exactly once, on the
-  /// session's I/O thread (see "Asynchronous calls" in README.md). It must not block; it may
+  /// session's I/O thread (see docs/guides/async.md). It must not block; it may
   /// start other asynchronous calls; a blocking call made from it throws std::logic_error.
   /// Exceptions it throws are dropped.
   /// @throws std::invalid_argument at once, for the arguments create() refuses; nothing is sent
@@ -170,7 +170,7 @@ class CLOSEIO_EXPORT OutcomesClient {
   std::future<Outcome> fetch_async(const std::string& id,
                                    const std::vector<std::string>& fields = {}) const;
   /// fetch_async() with a completion callback for event loops: `done` runs exactly once, on the
-  /// session's I/O thread (see "Asynchronous calls" in README.md). It must not block; it may
+  /// session's I/O thread (see docs/guides/async.md). It must not block; it may
   /// start other asynchronous calls; a blocking call made from it throws std::logic_error.
   /// Exceptions it throws are dropped.
   /// @throws std::invalid_argument at once, for the arguments fetch() refuses; nothing is sent
@@ -182,7 +182,7 @@ class CLOSEIO_EXPORT OutcomesClient {
   /// @throws std::invalid_argument at once, for the arguments update() refuses; nothing is sent.
   std::future<Outcome> update_async(const std::string& id, const OutcomeUpdate& changes) const;
   /// update_async() with a completion callback for event loops: `done` runs exactly once, on the
-  /// session's I/O thread (see "Asynchronous calls" in README.md). It must not block; it may
+  /// session's I/O thread (see docs/guides/async.md). It must not block; it may
   /// start other asynchronous calls; a blocking call made from it throws std::logic_error.
   /// Exceptions it throws are dropped.
   /// @throws std::invalid_argument at once, for the arguments update() refuses; nothing is sent
@@ -194,7 +194,7 @@ class CLOSEIO_EXPORT OutcomesClient {
   /// @throws std::invalid_argument at once, for the arguments remove() refuses; nothing is sent.
   std::future<void> remove_async(const std::string& id) const;
   /// remove_async() with a completion callback for event loops: `done` runs exactly once, on the
-  /// session's I/O thread (see "Asynchronous calls" in README.md). It must not block; it may
+  /// session's I/O thread (see docs/guides/async.md). It must not block; it may
   /// start other asynchronous calls; a blocking call made from it throws std::logic_error.
   /// Exceptions it throws are dropped.
   /// @throws std::invalid_argument at once, for the arguments remove() refuses; nothing is sent
