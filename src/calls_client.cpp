@@ -3,8 +3,10 @@
 #include <stdexcept>
 #include <utility>
 
+#include "internal/activity_walk.hpp"
 #include "internal/argument_checks.hpp"
 #include "internal/async_bridge.hpp"
+#include "internal/sliced_walk.hpp"
 
 namespace closeio {
 
@@ -35,9 +37,21 @@ Page<Call> CallsClient::list_page(const ActivityFilter& filter, const ListOption
 CallRange CallsClient::list(ActivityFilter filter, ListOptions options) const {
   internal::require_valid_list_options(options);
   internal::require_valid_filter(filter);
-  return {[connection = connection_, call = call_, filter = std::move(filter)](
-              const ListOptions& page) { return connection->list_page(filter, page, call); },
+  return {internal::activity_walk_loader<Call>(connection_, call_, std::move(filter), options),
           std::move(options), call_.cancellation};
+}
+
+void CallsClient::list_sliced(const ActivityFilter& filter, const SlicedListOptions& options,
+                              const std::function<void(std::vector<Call>)>& on_rows) const {
+  internal::require_valid_filter(filter);
+  internal::require_valid_list_options(ListOptions{options.limit, 0, options.fields});
+  internal::run_sliced_walk<Call>(
+      filter, options,
+      [this](const ActivityFilter& page_filter, const ListOptions& page_options,
+             std::function<void(AsyncResult<Page<Call>>)> done) {
+        connection_->list_page_async(page_filter, page_options, call_, std::move(done));
+      },
+      on_rows, call_.cancellation);
 }
 
 Call CallsClient::fetch(const std::string& id, const std::vector<std::string>& fields) const {

@@ -3,8 +3,10 @@
 #include <stdexcept>
 #include <utility>
 
+#include "internal/activity_walk.hpp"
 #include "internal/argument_checks.hpp"
 #include "internal/async_bridge.hpp"
+#include "internal/sliced_walk.hpp"
 
 namespace closeio {
 
@@ -37,9 +39,21 @@ Page<Meeting> MeetingsClient::list_page(const ActivityFilter& filter,
 MeetingRange MeetingsClient::list(ActivityFilter filter, ListOptions options) const {
   internal::require_valid_list_options(options);
   internal::require_valid_filter(filter);
-  return {[connection = connection_, call = call_, filter = std::move(filter)](
-              const ListOptions& page) { return connection->list_page(filter, page, call); },
+  return {internal::activity_walk_loader<Meeting>(connection_, call_, std::move(filter), options),
           std::move(options), call_.cancellation};
+}
+
+void MeetingsClient::list_sliced(const ActivityFilter& filter, const SlicedListOptions& options,
+                                 const std::function<void(std::vector<Meeting>)>& on_rows) const {
+  internal::require_valid_filter(filter);
+  internal::require_valid_list_options(ListOptions{options.limit, 0, options.fields});
+  internal::run_sliced_walk<Meeting>(
+      filter, options,
+      [this](const ActivityFilter& page_filter, const ListOptions& page_options,
+             std::function<void(AsyncResult<Page<Meeting>>)> done) {
+        connection_->list_page_async(page_filter, page_options, call_, std::move(done));
+      },
+      on_rows, call_.cancellation);
 }
 
 Meeting MeetingsClient::fetch(const std::string& id, const std::vector<std::string>& fields) const {

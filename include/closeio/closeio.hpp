@@ -25,5 +25,6 @@
 #include "closeio/rate_limit.hpp"
 #include "closeio/retry_policy.hpp"
 #include "closeio/session.hpp"
+#include "closeio/sliced_list.hpp"
 #include "closeio/timestamp.hpp"
 #include "closeio/version.hpp"

@@ -132,6 +132,15 @@ class CLOSEIO_EXPORT DecodeError : public Error {
   using Error::Error;
 };
 
+/// A list walk could not continue past Close's `_skip` cap without risking a row skipped or
+/// repeated: the answers were not in date_created order (newest first), or more rows than the
+/// cap share one date_created. The rows already delivered are correct; narrow the walk by date
+/// (ActivityFilter) or use list_sliced() with more slices.
+class CLOSEIO_EXPORT PaginationError : public Error {
+ public:
+  using Error::Error;
+};
+
 /// The call was cancelled through a CancellationSource before it completed.
 class CLOSEIO_EXPORT CancelledError : public Error {
  public:

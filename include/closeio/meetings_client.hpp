@@ -19,6 +19,7 @@
 #include "closeio/page_range.hpp"
 #include "closeio/rate_limit.hpp"
 #include "closeio/session.hpp"
+#include "closeio/sliced_list.hpp"
 
 namespace closeio {
 
@@ -58,6 +59,18 @@ class CLOSEIO_EXPORT MeetingsClient {
   Page<Meeting> list_page(const ActivityFilter& filter = {}, const ListOptions& options = {}) const;
   /// Every meeting matching `filter` from `options.skip` on, fetched lazily page by page.
   MeetingRange list(ActivityFilter filter = {}, ListOptions options = {}) const;
+  /// Every meeting of `filter` with date_created in [options.from, options.to), the range split
+  /// into options.slices date windows walked concurrently on the session's I/O thread (at most
+  /// options.max_in_flight pages requested at once), each past Close's `_skip` cap like list().
+  /// Each row is handed to `on_rows` exactly once (a page's new rows at a time, on the calling
+  /// thread, windows interleaved: not in date order); `options.on_progress` follows each page.
+  /// Blocks until every window is walked. The first failure stops new requests, waits for those
+  /// in flight and is rethrown: any error list() throws, PaginationError, or what `on_rows` or
+  /// `on_progress` threw. Must not be called from a completion callback (it waits).
+  /// @throws std::invalid_argument at once, for options SlicedListOptions refuses or a filter
+  ///         list() refuses; nothing is sent.
+  void list_sliced(const ActivityFilter& filter, const SlicedListOptions& options,
+                   const std::function<void(std::vector<Meeting>)>& on_rows) const;
   /// GET /activity/meeting/{id}/, only `fields` when non-empty. Throws std::invalid_argument
   /// for an empty id, "." or "..", or a field that is not a Meeting field.
   Meeting fetch(const std::string& id, const std::vector<std::string>& fields = {}) const;

@@ -112,9 +112,24 @@ std::optional<ApiAnswer> FakeActivitiesApi::route(const RecordedRequest& request
   return std::nullopt;
 }
 
+std::optional<Paging> FakeActivitiesApi::activity_paging(const RecordedRequest& request,
+                                                         ApiAnswer& bad_request) const {
+  std::optional<Paging> paging = parse_paging(request, options_.max_limit, bad_request);
+  if (paging && options_.max_skip >= 0 &&
+      paging->skip > static_cast<std::size_t>(options_.max_skip)) {
+    // Close's answer to an offset past its cap (seen on /activity/email/, airbyte#20959).
+    bad_request = answer(
+        400, error_body("The skip you set is larger than the maximum skip for this resource "
+                        "(max_skip = " +
+                        std::to_string(options_.max_skip) + "). Please refine your search query."));
+    return std::nullopt;
+  }
+  return paging;
+}
+
 ApiAnswer FakeActivitiesApi::list_calls(const RecordedRequest& request) const {
   ApiAnswer bad_request;
-  std::optional<Paging> paging = parse_paging(request, options_.max_limit, bad_request);
+  std::optional<Paging> paging = activity_paging(request, bad_request);
   if (!paging) return bad_request;
   std::optional<ActivityQuery> query = parse_query(request, bad_request);
   if (!query) return bad_request;
@@ -124,7 +139,7 @@ ApiAnswer FakeActivitiesApi::list_calls(const RecordedRequest& request) const {
 
 ApiAnswer FakeActivitiesApi::list_meetings(const RecordedRequest& request) const {
   ApiAnswer bad_request;
-  std::optional<Paging> paging = parse_paging(request, options_.max_limit, bad_request);
+  std::optional<Paging> paging = activity_paging(request, bad_request);
   if (!paging) return bad_request;
   std::optional<ActivityQuery> query = parse_query(request, bad_request);
   if (!query) return bad_request;

@@ -23,6 +23,9 @@ class FakeActivitiesApi final : public FakeResourceApi {
   std::optional<ApiAnswer> route(const RecordedRequest& request) const override;
 
  private:
+  /// `_limit` and `_skip` of an activity list; a `_skip` past options_.max_skip is Close's 400.
+  std::optional<Paging> activity_paging(const RecordedRequest& request,
+                                        ApiAnswer& bad_request) const;
   ApiAnswer list_calls(const RecordedRequest& request) const;
   ApiAnswer list_meetings(const RecordedRequest& request) const;
   ApiAnswer log_call(const RecordedRequest& request) const;

@@ -2,6 +2,7 @@
 
 #include <algorithm>
 #include <string_view>
+#include <type_traits>
 #include <utility>
 
 namespace closeio::testing::internal {
@@ -49,55 +50,118 @@ bool matches(const Keys& keys, const ActivityQuery& query) {
 }
 
 template <typename Record>
-void sort_newest_first(std::vector<Record>& records) {
-  std::sort(records.begin(), records.end(), [](const Record& a, const Record& b) {
-    const Keys ka = keys_of(a);
-    const Keys kb = keys_of(b);
-    if (ka.date_created != kb.date_created) return ka.date_created > kb.date_created;
-    return a.sequence > b.sequence;
-  });
+bool newer(const Record& a, const Record& b) {
+  const Keys ka = keys_of(a);
+  const Keys kb = keys_of(b);
+  if (ka.date_created != kb.date_created) return ka.date_created > kb.date_created;
+  return a.sequence > b.sequence;
 }
 
-template <typename Record>
-ActivityPage<Record> page_of(const std::vector<Record>& records, const ActivityQuery& query,
-                             std::size_t skip, std::size_t limit) {
-  std::vector<Record> matching;
-  for (const Record& record : records) {
-    if (matches(keys_of(record), query)) matching.push_back(record);
+template <typename Table>
+const auto& list_order(const Table& table) {
+  if (table.stale) {
+    table.newest_first.clear();
+    table.newest_first.reserve(table.by_id.size());
+    for (const auto& entry : table.by_id) table.newest_first.push_back(&entry.second);
+    std::sort(table.newest_first.begin(), table.newest_first.end(),
+              [](const auto* a, const auto* b) { return newer(*a, *b); });
+    table.stale = false;
   }
-  sort_newest_first(matching);
+  return table.newest_first;
+}
+
+bool only_date_created_bounds(const ActivityQuery& query) {
+  return query.ids.empty() && query.lead_ids.empty() && query.user_ids.empty() &&
+         query.contact_ids.empty() && !query.activity_at.gt && !query.activity_at.gte &&
+         !query.activity_at.lt && !query.activity_at.lte;
+}
+
+// The slice of the list order that date_created's upper bounds admit starts at the first record
+// below them: found by binary search, since the order is by date_created first.
+template <typename Record>
+std::size_t first_admitted(const std::vector<const Record*>& order, const TimeBounds& bounds) {
+  auto it = order.begin();
+  if (bounds.lt) {
+    it = std::partition_point(
+        it, order.end(), [&](const Record* r) { return keys_of(*r).date_created >= *bounds.lt; });
+  }
+  if (bounds.lte) {
+    it = std::partition_point(
+        it, order.end(), [&](const Record* r) { return keys_of(*r).date_created > *bounds.lte; });
+  }
+  return static_cast<std::size_t>(it - order.begin());
+}
+
+template <typename Table>
+auto page_of(const Table& table, const ActivityQuery& query, std::size_t skip, std::size_t limit) {
+  using Record = typename std::remove_cv_t<
+      std::remove_pointer_t<typename std::decay_t<decltype(table.newest_first)>::value_type>>;
+  const std::vector<const Record*>& order = list_order(table);
   ActivityPage<Record> page;
-  const std::size_t begin = std::min(skip, matching.size());
-  const std::size_t end = begin + std::min(limit, matching.size() - begin);
-  page.items.assign(std::make_move_iterator(matching.begin() + static_cast<std::ptrdiff_t>(begin)),
-                    std::make_move_iterator(matching.begin() + static_cast<std::ptrdiff_t>(end)));
-  page.has_more = end < matching.size();
+  std::size_t position = first_admitted(order, query.date_created);
+  if (only_date_created_bounds(query)) {
+    // Below the upper bounds, only the lower bounds can still refuse a record, and they refuse
+    // every record after the first they refuse: skipping is arithmetic.
+    position += std::min(skip, order.size() - position);
+    skip = 0;
+  }
+  for (; position < order.size(); ++position) {
+    const Record& record = *order[position];
+    const Keys keys = keys_of(record);
+    if (query.date_created.gt && keys.date_created <= *query.date_created.gt) break;
+    if (query.date_created.gte && keys.date_created < *query.date_created.gte) break;
+    if (!matches(keys, query)) continue;
+    if (skip > 0) {
+      --skip;
+      continue;
+    }
+    if (page.items.size() == limit) {
+      page.has_more = true;
+      break;
+    }
+    page.items.push_back(record);
+  }
   return page;
 }
 
-template <typename Record>
-Record* find_in(std::vector<Record>& records, const std::string& id) {
-  for (Record& record : records) {
-    if (keys_of(record).id == id) return &record;
-  }
-  return nullptr;
+template <typename Table>
+auto all_of(const Table& table) {
+  std::vector<std::remove_const_t<
+      std::remove_pointer_t<typename std::decay_t<decltype(table.newest_first)>::value_type>>>
+      all;
+  for (const auto* record : list_order(table)) all.push_back(*record);
+  return all;
 }
 
-template <typename Record>
-const Record* find_in(const std::vector<Record>& records, const std::string& id) {
-  for (const Record& record : records) {
-    if (keys_of(record).id == id) return &record;
-  }
-  return nullptr;
+template <typename Table, typename Record>
+Record stored(Table& table, Record record) {
+  table.stale = true;
+  const std::string id = keys_of(record).id;
+  return table.by_id.emplace(id, std::move(record)).first->second;
+}
+
+template <typename Table, typename Record>
+std::optional<Record> find_in(const Table& table, const std::string& id) {
+  auto it = table.by_id.find(id);
+  if (it == table.by_id.end()) return std::nullopt;
+  return it->second;
+}
+
+template <typename Table, typename Change>
+auto update_in(Table& table, const std::string& id, const Change& change)
+    -> std::optional<typename std::decay_t<decltype(table.by_id)>::mapped_type> {
+  auto it = table.by_id.find(id);
+  if (it == table.by_id.end()) return std::nullopt;
+  change(it->second);
+  table.stale = true;  // the change may have moved date_created
+  return it->second;
 }
 
 // Ids stay taken after a delete, as Close never reuses one.
-template <typename Record>
-bool remove_from(std::vector<Record>& records, const std::string& id) {
-  auto it = std::find_if(records.begin(), records.end(),
-                         [&](const Record& record) { return keys_of(record).id == id; });
-  if (it == records.end()) return false;
-  records.erase(it);
+template <typename Table>
+bool remove_from(Table& table, const std::string& id) {
+  if (table.by_id.erase(id) == 0) return false;
+  table.stale = true;
   return true;
 }
 
@@ -115,48 +179,51 @@ StoredCall FakeActivityStore::add_call(StoredCall call) {
   std::lock_guard<std::mutex> lock(mutex_);
   call.call.id = new_id();
   call.sequence = next_sequence_++;
-  calls_.push_back(call);
-  return call;
+  return stored(calls_, std::move(call));
+}
+
+std::vector<std::string> FakeActivityStore::add_calls(std::vector<StoredCall> calls) {
+  std::lock_guard<std::mutex> lock(mutex_);
+  std::vector<std::string> ids;
+  ids.reserve(calls.size());
+  calls_.by_id.reserve(calls_.by_id.size() + calls.size());
+  for (StoredCall& call : calls) {
+    call.call.id = new_id();
+    call.sequence = next_sequence_++;
+    ids.push_back(call.call.id);
+    calls_.by_id.emplace(ids.back(), std::move(call));
+  }
+  calls_.stale = true;
+  return ids;
 }
 
 StoredMeeting FakeActivityStore::add_meeting(StoredMeeting meeting) {
   std::lock_guard<std::mutex> lock(mutex_);
   meeting.meeting.id = new_id();
   meeting.sequence = next_sequence_++;
-  meetings_.push_back(meeting);
-  return meeting;
+  return stored(meetings_, std::move(meeting));
 }
 
 std::optional<StoredCall> FakeActivityStore::find_call(const std::string& id) const {
   std::lock_guard<std::mutex> lock(mutex_);
-  const StoredCall* found = find_in(calls_, id);
-  if (found == nullptr) return std::nullopt;
-  return *found;
+  return find_in<Table<StoredCall>, StoredCall>(calls_, id);
 }
 
 std::optional<StoredMeeting> FakeActivityStore::find_meeting(const std::string& id) const {
   std::lock_guard<std::mutex> lock(mutex_);
-  const StoredMeeting* found = find_in(meetings_, id);
-  if (found == nullptr) return std::nullopt;
-  return *found;
+  return find_in<Table<StoredMeeting>, StoredMeeting>(meetings_, id);
 }
 
 std::optional<StoredCall> FakeActivityStore::update_call(
     const std::string& id, const std::function<void(StoredCall&)>& change) {
   std::lock_guard<std::mutex> lock(mutex_);
-  StoredCall* found = find_in(calls_, id);
-  if (found == nullptr) return std::nullopt;
-  change(*found);
-  return *found;
+  return update_in(calls_, id, change);
 }
 
 std::optional<StoredMeeting> FakeActivityStore::update_meeting(
     const std::string& id, const std::function<void(StoredMeeting&)>& change) {
   std::lock_guard<std::mutex> lock(mutex_);
-  StoredMeeting* found = find_in(meetings_, id);
-  if (found == nullptr) return std::nullopt;
-  change(*found);
-  return *found;
+  return update_in(meetings_, id, change);
 }
 
 bool FakeActivityStore::remove_call(const std::string& id) {
@@ -183,22 +250,18 @@ ActivityPage<StoredMeeting> FakeActivityStore::meetings(const ActivityQuery& que
 
 std::vector<StoredCall> FakeActivityStore::all_calls() const {
   std::lock_guard<std::mutex> lock(mutex_);
-  std::vector<StoredCall> all = calls_;
-  sort_newest_first(all);
-  return all;
+  return all_of(calls_);
 }
 
 std::vector<StoredMeeting> FakeActivityStore::all_meetings() const {
   std::lock_guard<std::mutex> lock(mutex_);
-  std::vector<StoredMeeting> all = meetings_;
-  sort_newest_first(all);
-  return all;
+  return all_of(meetings_);
 }
 
 void FakeActivityStore::clear() {
   std::lock_guard<std::mutex> lock(mutex_);
-  calls_.clear();
-  meetings_.clear();
+  calls_ = {};
+  meetings_ = {};
   ids_.clear();
 }
 

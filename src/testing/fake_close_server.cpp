@@ -362,6 +362,19 @@ Call FakeCloseServer::seed_call(const FakeCallSeed& seed) {
   return impl_->activity_store.add_call(std::move(stored)).call;
 }
 
+std::vector<std::string> FakeCloseServer::seed_calls(
+    std::size_t count, const std::function<FakeCallSeed(std::size_t)>& make) {
+  const Timestamp now = internal::now_utc();
+  std::vector<internal::StoredCall> calls;
+  calls.reserve(count);
+  for (std::size_t i = 0; i < count; ++i) {
+    const FakeCallSeed seed = make(i);
+    calls.push_back(internal::new_call(internal::seed_changes(seed), impl_->options, now));
+    if (seed.disposition) calls.back().call.disposition = seed.disposition;
+  }
+  return impl_->activity_store.add_calls(std::move(calls));
+}
+
 Meeting FakeCloseServer::seed_meeting(const FakeMeetingSeed& seed) {
   return impl_->activity_store
       .add_meeting(internal::new_meeting(seed, impl_->options, internal::now_utc()))

@@ -40,7 +40,12 @@ struct DeleteArgs {
   bool yes = false;
 };
 struct ExportArgs {
-  std::string output;  ///< Empty: stdout.
+  std::string kind = "outcomes";            ///< "outcomes", "calls" or "meetings".
+  std::string output;                       ///< Empty: stdout.
+  std::optional<std::string> since;         ///< calls/meetings: date_created at or after DATE.
+  std::optional<std::string> until;         ///< calls/meetings: date_created before DATE.
+  int slices = 16;                          ///< calls/meetings: date windows walked concurrently.
+  int max_in_flight = kDefaultMaxInFlight;  ///< calls/meetings: page requests at once, 1..32.
 };
 struct ApplyArgs {
   std::string file;  ///< "-" reads stdin.
@@ -74,6 +79,8 @@ ExitCode run_create(const GlobalOptions& global, const CreateArgs& args);
 ExitCode run_update(const GlobalOptions& global, const UpdateArgs& args);
 ExitCode run_delete(const GlobalOptions& global, const DeleteArgs& args);
 ExitCode run_export(const GlobalOptions& global, const ExportArgs& args);
+/// export calls / export meetings (run_export hands them over).
+ExitCode run_export_activities(const GlobalOptions& global, const ExportArgs& args);
 ExitCode run_apply(const GlobalOptions& global, const ApplyArgs& args);
 ExitCode run_assign(const GlobalOptions& global, const AssignArgs& args);
 ExitCode run_unassign(const GlobalOptions& global, const AssignArgs& args);

@@ -1,4 +1,5 @@
-// export: every outcome as a stable, diff-friendly JSON file.
+// export: every outcome as a stable, diff-friendly JSON file (calls and meetings:
+// commands_export_activities.cpp).
 #include <iostream>
 
 #include "commands.hpp"
@@ -11,6 +12,7 @@
 namespace closeio_cli {
 
 ExitCode run_export(const GlobalOptions& global, const ExportArgs& args) {
+  if (args.kind != "outcomes") return run_export_activities(global, args);
   closeio::OutcomesClient client = make_client(client_options(global));
   Progress progress;
   std::vector<DesiredOutcome> outcomes;

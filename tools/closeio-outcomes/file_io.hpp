@@ -2,6 +2,8 @@
 #pragma once
 
 #include <cstddef>
+#include <functional>
+#include <ostream>
 #include <string>
 
 namespace closeio_cli {
@@ -17,5 +19,9 @@ std::string read_input_file(const std::string& path);
 /// Writes `content` to `path` atomically: into a temporary file beside it, then renamed over it,
 /// so an interrupted export never leaves half a file. Throws CliError (ExitCode::failure).
 void write_file_atomically(const std::string& path, const std::string& content);
+/// Streams what `write` writes to `path` atomically, as above; when `write` throws, the temporary
+/// file is removed and the exception passes on. Throws CliError (ExitCode::failure).
+void write_file_atomically(const std::string& path,
+                           const std::function<void(std::ostream&)>& write);
 
 }  // namespace closeio_cli

@@ -158,11 +158,31 @@ int run(int argc, char** argv) {
   remove->add_flag("-y,--yes", delete_args.yes,
                    "Do not ask for confirmation (required when stdin is not a terminal)");
 
-  CLI::App* exporter =
-      add_command("export", "Write every outcome as JSON (name, description, type; sorted by name)",
-                  [&] { return closeio_cli::run_export(global, export_args); });
+  CLI::App* exporter = add_command(
+      "export",
+      "Write every outcome as JSON (name, description, type; sorted by name), or with `calls` or "
+      "`meetings` every call or meeting created in [--since, --until) as JSON lines, read in "
+      "--slices date windows at once (each row once; windows interleave, so lines are not in "
+      "date order); a progress bar on a terminal",
+      [&] { return closeio_cli::run_export(global, export_args); });
+  exporter->add_option("what", export_args.kind, "outcomes (default), calls or meetings")
+      ->check(CLI::IsMember({"outcomes", "calls", "meetings"}));
   exporter->add_option("-o,--output", export_args.output, "Write to FILE instead of stdout")
       ->type_name("FILE");
+  exporter
+      ->add_option("--since", export_args.since,
+                   "calls/meetings: only those created at or after DATE (YYYY-MM-DD or ISO 8601). "
+                   "Default: 2012-01-01, before Close stored any activity")
+      ->type_name("DATE");
+  exporter
+      ->add_option("--until", export_args.until,
+                   "calls/meetings: only those created before DATE. Default: a minute from now")
+      ->type_name("DATE");
+  exporter
+      ->add_option("--slices", export_args.slices,
+                   "calls/meetings: date windows of equal length, 1 to 10000. Default: 16")
+      ->check(CLI::Range(1, 10000));
+  add_max_in_flight_option(*exporter, export_args.max_in_flight, "page requests (calls/meetings)");
 
   CLI::App* apply = add_command(
       "apply",

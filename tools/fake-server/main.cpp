@@ -155,6 +155,7 @@ int run(int argc, char** argv) {
   FakeCloseServerOptions options;
   std::string api_key_file;
   std::size_t seed_count = 0;
+  std::size_t seed_calls = 0;
   std::string seed_file;
   std::string activities_file;
   int latency_ms = 0;
@@ -178,6 +179,10 @@ int run(int argc, char** argv) {
                  "OAuth token accepted with Authorization: Bearer")
       ->capture_default_str();
   app.add_option("--seed", seed_count, "Start with N generated outcomes (\"Outcome 00001\"...)")
+      ->check(CLI::Range(std::size_t{0}, std::size_t{10000000}));
+  app.add_option("--seed-calls", seed_calls,
+                 "Start with N generated calls on lead_seeded00000000000000000, two per second of "
+                 "date_created from 2026-01-01T00:00:00Z on (for walks past Close's _skip cap)")
       ->check(CLI::Range(std::size_t{0}, std::size_t{10000000}));
   app.add_option("--seed-file", seed_file,
                  "Start with the outcomes of a JSON array of {name, description, type} "
@@ -286,6 +291,15 @@ int run(int argc, char** argv) {
     FakeCloseServer& server = *started;
     for (const OutcomeCreate& outcome : seeds) server.seed(outcome);
     if (seed_count > 0) server.seed_many(seed_count);
+    if (seed_calls > 0) {
+      const closeio::Timestamp first = closeio::parse_timestamp("2026-01-01T00:00:00Z");
+      server.seed_calls(seed_calls, [&](std::size_t i) {
+        closeio::testing::FakeCallSeed seed;
+        seed.call.lead_id = "lead_seeded00000000000000000";
+        seed.date_created = first + std::chrono::seconds(static_cast<std::int64_t>(i / 2));
+        return seed;
+      });
+    }
     closeio::tools::seed_activities(server, activities);
     for (ScriptedResponse& response : script) server.script(std::move(response));
 

@@ -5,6 +5,7 @@
 
 #include <chrono>
 #include <cstddef>
+#include <functional>
 #include <memory>
 #include <optional>
 #include <string>
@@ -50,6 +51,10 @@ struct FakeCloseServerOptions {
   std::string tls_key_file;  ///< PEM private key for tls_cert_file.
   /// Largest `_limit` accepted; above it the answer is 400 like Close's. Default: 1000.
   int max_limit = 1000;
+  /// Largest `_skip` the call and meeting lists accept; past it the answer is Close's 400
+  /// ("... (max_skip = 250000). Please refine your search query."). Negative: no cap.
+  /// Default: 250000, Close's cap.
+  int max_skip = 250000;
   /// Content encoding of answer bodies (see FakeCompression). Default: gzip.
   FakeCompression compression = FakeCompression::gzip;
   /// Worker threads, i.e. connections served at once. Default: 16.
@@ -203,6 +208,12 @@ class CLOSEIO_EXPORT FakeCloseServer {
   /// Adds a meeting as described by `seed`; returns it with its new "acti_..." id. Throws
   /// std::invalid_argument for MeetingStatus::unknown or a negative duration.
   Meeting seed_meeting(const FakeMeetingSeed& seed);
+  /// Adds `count` calls at once, the i-th as `make(i)` describes it (checked as seed_call()
+  /// checks one), under one lock: hundreds of thousands take seconds, not minutes. Returns the
+  /// new ids in the order made. Throws std::invalid_argument as seed_call() does; then no call
+  /// of the batch is stored.
+  std::vector<std::string> seed_calls(std::size_t count,
+                                      const std::function<FakeCallSeed(std::size_t)>& make);
   /// The stored calls in list order (newest date_created first).
   std::vector<Call> calls() const;
   /// The stored meetings in list order (newest date_created first).
