@@ -58,6 +58,11 @@ Call CallsClient::clear_outcome(const std::string& call_id) const {
   return connection_->clear_outcome(call_id, call_);
 }
 
+void CallsClient::remove(const std::string& call_id) const {
+  require_id(call_id, "call id");
+  connection_->remove(call_id, call_);
+}
+
 std::future<Page<Call>> CallsClient::list_page_async(const ActivityFilter& filter,
                                                      const ListOptions& options) const {
   internal::require_valid_list_options(options);

@@ -1,5 +1,6 @@
 /// @file
-/// The client for Close's Call activities: read calls, log external ones, put outcomes on them.
+/// The client for Close's Call activities: read calls, log external ones, put outcomes on them,
+/// delete them.
 #pragma once
 
 #include <functional>
@@ -69,6 +70,11 @@ class CLOSEIO_EXPORT CallsClient {
   Call set_outcome(const std::string& call_id, const std::string& outcome_id) const;
   /// PUT /activity/call/{id}/ with `{"outcome_id": null}`; returns the updated call.
   Call clear_outcome(const std::string& call_id) const;
+  /// DELETE /activity/call/{id}/: deletes the call. When an attempt may have deleted it (no
+  /// answer, 502/503/504) and the retry answers 404, the call is gone as asked and remove()
+  /// returns; a 404 on the first attempt is NotFoundError. Throws std::invalid_argument for an
+  /// empty id, "." or ".."; nothing is sent.
+  void remove(const std::string& call_id) const;
 
   /// The asynchronous list_page(): returns at once with a future of what list_page() returns or
   /// throws (CancelledError when the call is cancelled or the session closes first).

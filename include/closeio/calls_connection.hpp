@@ -42,6 +42,8 @@ class CLOSEIO_EXPORT CallsConnection {
                            const CallOptions& call);
   /// PUT /activity/call/{id}/ with `{"outcome_id": null}`.
   virtual Call clear_outcome(const std::string& id, const CallOptions& call);
+  /// DELETE /activity/call/{id}/: deletes the call.
+  virtual void remove(const std::string& id, const CallOptions& call);
   /// The asynchronous list_page(): returns at once; `done` receives the value or the exception
   /// list_page() would throw, exactly once. The HTTP connection runs it on the session's I/O thread
   /// (`done` runs there). The default body calls list_page() on the calling thread and `done`

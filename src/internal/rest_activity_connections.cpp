@@ -92,6 +92,14 @@ Call RestCallsConnection::clear_outcome(const std::string& id, const CallOptions
   return assign_outcome<Call>(*caller_, kCalls, id, "call id", std::nullopt, call);
 }
 
+void RestCallsConnection::remove(const std::string& id, const CallOptions& call) {
+  // Like an outcome's delete: 200 with `{}` or 204 with nothing; RestCaller treats the 404 of a
+  // retry after an attempt that may have deleted the call as done.
+  caller_->send_and_decode(
+      RestRequest{"DELETE", item_path(kCalls, id, "call id"), "", std::nullopt}, call,
+      [](const std::string& body) { check_delete_body(body); });
+}
+
 void RestCallsConnection::list_page_async(const ActivityFilter& filter, const ListOptions& options,
                                           const CallOptions& call,
                                           std::function<void(AsyncResult<Page<Call>>)> done) {
@@ -225,6 +233,9 @@ Call CallsConnection::set_outcome(const std::string& /*unused*/, const std::stri
 }
 Call CallsConnection::clear_outcome(const std::string& /*unused*/, const CallOptions& /*unused*/) {
   throw_unimplemented("CallsConnection", "clear_outcome()");
+}
+void CallsConnection::remove(const std::string& /*unused*/, const CallOptions& /*unused*/) {
+  throw_unimplemented("CallsConnection", "remove()");
 }
 void CallsConnection::list_page_async(const ActivityFilter& filter, const ListOptions& options,
                                       const CallOptions& call,

@@ -103,6 +103,8 @@ class MockCallsConnection : public CallsConnection {
               (override));
   /// Mocks CallsConnection::clear_outcome(): PUT {"outcome_id": null}.
   MOCK_METHOD(Call, clear_outcome, (const std::string& id, const CallOptions& call), (override));
+  /// Mocks CallsConnection::remove(): DELETE /activity/call/{id}/.
+  MOCK_METHOD(void, remove, (const std::string& id, const CallOptions& call), (override));
   /// Mocks CallsConnection::list_page_async(); `done` is argument 3.
   MOCK_METHOD(void, list_page_async,
               (const ActivityFilter& filter, const ListOptions& options, const CallOptions& call,
