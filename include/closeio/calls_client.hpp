@@ -142,6 +142,17 @@ class CLOSEIO_EXPORT CallsClient {
   ///         and `done` is not called.
   void clear_outcome_async(const std::string& call_id,
                            std::function<void(AsyncResult<Call>)> done) const;
+  /// The asynchronous remove(): returns at once with a future of what remove() returns or throws
+  /// (CancelledError when the call is cancelled or the session closes first).
+  /// @throws std::invalid_argument at once, for the arguments remove() refuses; nothing is sent.
+  std::future<void> remove_async(const std::string& call_id) const;
+  /// remove_async() with a completion callback for event loops: `done` runs exactly once, on the
+  /// session's I/O thread (see "Asynchronous calls" in README.md). It must not block; it may
+  /// start other asynchronous calls; a blocking call made from it throws std::logic_error.
+  /// Exceptions it throws are dropped.
+  /// @throws std::invalid_argument at once, for the arguments remove() refuses; nothing is sent
+  ///         and `done` is not called.
+  void remove_async(const std::string& call_id, std::function<void(AsyncResult<void>)> done) const;
   /// The rate-limit figures of the latest response that carried them, if any.
   std::optional<RateLimitInfo> rate_limit() const;
 

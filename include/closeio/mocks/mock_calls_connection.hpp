@@ -79,11 +79,17 @@ class MockCallsConnection : public CallsConnection {
                               std::function<void(AsyncResult<Call>)> done) {
           CallsConnection::clear_outcome_async(call_id, call, std::move(done));
         });
+    ON_CALL(*this, remove_async(_, _, _))
+        .WillByDefault([this](const std::string& call_id, const CallOptions& call,
+                              std::function<void(AsyncResult<void>)> done) {
+          CallsConnection::remove_async(call_id, call, std::move(done));
+        });
     EXPECT_CALL(*this, list_page_async(_, _, _, _)).Times(AnyNumber());
     EXPECT_CALL(*this, fetch_async(_, _, _, _)).Times(AnyNumber());
     EXPECT_CALL(*this, log_async(_, _, _)).Times(AnyNumber());
     EXPECT_CALL(*this, set_outcome_async(_, _, _, _)).Times(AnyNumber());
     EXPECT_CALL(*this, clear_outcome_async(_, _, _)).Times(AnyNumber());
+    EXPECT_CALL(*this, remove_async(_, _, _)).Times(AnyNumber());
   }
 
   /// Mocks CallsConnection::list_page(): one page of a list.
@@ -132,6 +138,11 @@ class MockCallsConnection : public CallsConnection {
               (override));
   /// Mocks CallsConnection::rate_limit(). Unless told otherwise it returns std::nullopt.
   MOCK_METHOD(std::optional<RateLimitInfo>, rate_limit, (), (const, override));
+  /// Mocks CallsConnection::remove_async(); `done` is argument 2.
+  MOCK_METHOD(void, remove_async,
+              (const std::string& call_id, const CallOptions& call,
+               std::function<void(AsyncResult<void>)> done),
+              (override));
 };
 
 }  // namespace closeio::mocks
