@@ -101,7 +101,7 @@ Call RestCallsConnection::clear_outcome(const std::string& id, const CallOptions
 
 void RestCallsConnection::remove(const std::string& id, const CallOptions& call) {
   RestPlan<void> plan = remove_call_plan(id);
-  caller_->send_and_decode(std::move(plan.request), call, std::move(plan.decode));
+  caller_->send_and_decode(plan.request, call, std::move(plan.decode));
 }
 
 void RestCallsConnection::list_page_async(const ActivityFilter& filter, const ListOptions& options,
