@@ -14,11 +14,14 @@
 //   --expect-outcomes N    how many outcomes the emulator must hold once it ended
 //   --seed-call            also seed one call without an outcome (ARGS "{call_id}" is its id)
 //   --expect-call-outcome NAME  the seeded call must end with the outcome named NAME
+//   --expect-calls N       how many calls the emulator must hold once it ended
+//   --env NAME=VALUE       also set NAME in the example's environment (repeatable)
 //
 // In ARGS, "{id}" becomes the id of the first seeded outcome, "{call_id}" the seeded call's id
 // and "{empty}" an empty string (CMake drops empty list elements). The child's environment is the
-// launcher's without any CLOSE_API_KEY, CLOSE_ACCESS_TOKEN, CLOSE_API_BASE_URL or proxy
-// variable, plus CLOSE_API_KEY=test-api-key and CLOSE_API_BASE_URL=<the emulator's base URL>.
+// launcher's without any CLOSE_API_KEY, CLOSE_ACCESS_TOKEN, CLOSE_API_BASE_URL,
+// CLOSE_TOUR_LEAD_ID or proxy variable, plus CLOSE_API_KEY=test-api-key,
+// CLOSE_API_BASE_URL=<the emulator's base URL> and the --env ones.
 // Exit status: 0 when every check passed, 1 when one failed, 2 on bad usage.
 #include <spawn.h>
 #include <sys/wait.h>
@@ -57,7 +60,9 @@ struct Launch {
   std::optional<std::size_t> expect_outcomes;
   bool seed_call = false;
   std::optional<std::string> expect_call_outcome;
-  std::vector<std::string> command;  // the example and its arguments
+  std::optional<std::size_t> expect_calls;
+  std::vector<std::string> environment;  // NAME=VALUE
+  std::vector<std::string> command;      // the example and its arguments
 };
 
 int to_int(const std::string& option, const std::string& text) {
@@ -101,6 +106,14 @@ Launch parse(int argc, char** argv) {
       launch.seed_call = true;
     } else if (arg == "--expect-call-outcome") {
       launch.expect_call_outcome = value(arg);
+    } else if (arg == "--expect-calls") {
+      launch.expect_calls = static_cast<std::size_t>(to_int(arg, value(arg)));
+    } else if (arg == "--env") {
+      std::string variable = value(arg);
+      if (variable.find('=') == std::string::npos || variable.front() == '=') {
+        throw std::invalid_argument("--env needs NAME=VALUE, not " + variable);
+      }
+      launch.environment.push_back(std::move(variable));
     } else {
       throw std::invalid_argument("unknown option " + arg);
     }
@@ -112,8 +125,9 @@ Launch parse(int argc, char** argv) {
 // The launcher's environment minus what must not leak into the example, plus `extra`.
 std::vector<std::string> child_environment(const std::vector<std::string>& extra) {
   static const char* const dropped[] = {
-      "CLOSE_API_KEY=", "CLOSE_ACCESS_TOKEN=", "CLOSE_API_BASE_URL=", "http_proxy=", "HTTP_PROXY=",
-      "https_proxy=",   "HTTPS_PROXY=",        "all_proxy=",          "ALL_PROXY="};
+      "CLOSE_API_KEY=", "CLOSE_ACCESS_TOKEN=", "CLOSE_API_BASE_URL=", "CLOSE_TOUR_LEAD_ID=",
+      "http_proxy=",    "HTTP_PROXY=",         "https_proxy=",        "HTTPS_PROXY=",
+      "all_proxy=",     "ALL_PROXY="};
   std::vector<std::string> env;
   for (char** entry = environ; *entry != nullptr; ++entry) {
     const std::string_view variable(*entry);
@@ -205,6 +219,7 @@ int launch(const Launch& launch) {
   }
   std::vector<std::string> extra = {"CLOSE_API_BASE_URL=" + server.base_url()};
   if (launch.credentials) extra.push_back("CLOSE_API_KEY=" + server_options.api_key);
+  extra.insert(extra.end(), launch.environment.begin(), launch.environment.end());
 
   const Finished finished = run(command, child_environment(extra));
   std::cout << finished.out << std::flush;
@@ -232,6 +247,13 @@ int launch(const Launch& launch) {
     if (held != *launch.expect_outcomes) {
       failures.push_back("the emulator holds " + std::to_string(held) + " outcomes, expected " +
                          std::to_string(*launch.expect_outcomes));
+    }
+  }
+  if (launch.expect_calls) {
+    const std::size_t held = server.calls().size();
+    if (held != *launch.expect_calls) {
+      failures.push_back("the emulator holds " + std::to_string(held) + " calls, expected " +
+                         std::to_string(*launch.expect_calls));
     }
   }
   if (launch.expect_call_outcome) {

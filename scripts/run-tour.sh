@@ -1,9 +1,14 @@
 #!/usr/bin/env bash
 # The tour: installs what is missing, builds the `tour` example and runs it. The tour creates an
-# outcome, fetches it, updates it, lists every page, deletes it, and prints each step as a table.
-#   scripts/run-tour.sh                         against a local closeio-fake-server (offline)
+# outcome, fetches it, updates it, lists every page; logs a call on a lead, puts the outcome on
+# it, fetches it back, lists the calls that carry the outcome, clears it, deletes the call; then
+# deletes the outcome. It prints each step as a table.
+#   scripts/run-tour.sh                         against a local closeio-fake-server (offline),
+#                                               seeded with the sample outcomes and calls
 #   CLOSE_API_KEY=api_... scripts/run-tour.sh   against your Close organisation (or set
 #                                               CLOSE_ACCESS_TOKEN; CLOSE_API_BASE_URL optional)
+# The call goes on the lead CLOSE_TOUR_LEAD_ID names, else on the lead of the first call Close
+# lists; the tour says which, and deletes the call and the outcome it made even when a step fails.
 # CLOSEIO_BUILD_DIR builds somewhere else than the dev preset's build/dev.
 # Exits non-zero if any step fails; the emulator is always stopped.
 set -euo pipefail
@@ -53,7 +58,9 @@ trap 'exit 143' TERM
 
 # The server prints one line, "closeio-fake-server listening on <base_url>", once it serves.
 mkfifo "$workdir/stdout"
-"$fake_server" --port 0 --seed-file tools/fake-server/sample-outcomes.json >"$workdir/stdout" &
+# The sample calls give the tour a lead to log its call on.
+"$fake_server" --port 0 --seed-file tools/fake-server/sample-outcomes.json \
+  --activities-file tools/fake-server/sample-activities.json >"$workdir/stdout" &
 server_pid=$!
 exec 3<"$workdir/stdout"
 line=""

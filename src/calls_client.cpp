@@ -72,6 +72,11 @@ Call CallsClient::clear_outcome(const std::string& call_id) const {
   return connection_->clear_outcome(call_id, call_);
 }
 
+void CallsClient::remove(const std::string& call_id) const {
+  require_id(call_id, "call id");
+  connection_->remove(call_id, call_);
+}
+
 std::future<Page<Call>> CallsClient::list_page_async(const ActivityFilter& filter,
                                                      const ListOptions& options) const {
   internal::require_valid_list_options(options);
@@ -140,6 +145,19 @@ void CallsClient::clear_outcome_async(const std::string& call_id,
                                       std::function<void(AsyncResult<Call>)> done) const {
   require_id(call_id, "call id");
   connection_->clear_outcome_async(call_id, call_, internal::guard_callback(std::move(done)));
+}
+
+std::future<void> CallsClient::remove_async(const std::string& call_id) const {
+  require_id(call_id, "call id");
+  return internal::future_from<void>([&](std::function<void(AsyncResult<void>)> done) {
+    connection_->remove_async(call_id, call_, std::move(done));
+  });
+}
+
+void CallsClient::remove_async(const std::string& call_id,
+                               std::function<void(AsyncResult<void>)> done) const {
+  require_id(call_id, "call id");
+  connection_->remove_async(call_id, call_, internal::guard_callback(std::move(done)));
 }
 
 std::optional<RateLimitInfo> CallsClient::rate_limit() const { return connection_->rate_limit(); }

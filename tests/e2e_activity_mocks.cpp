@@ -26,6 +26,14 @@ TEST(ActivityMocks, CallsClientForwardsToTheMockedConnection) {
   EXPECT_THROW(calls.set_outcome("", "outcome_1"), std::invalid_argument);
 }
 
+TEST(ActivityMocks, RemoveForwardsToTheMockedConnection) {
+  auto mock = std::make_shared<mocks::MockCallsConnection>();
+  EXPECT_CALL(*mock, remove("acti_1", _)).Times(1);
+  CallsClient calls(mock);
+  calls.remove("acti_1");
+  EXPECT_THROW(calls.remove(".."), std::invalid_argument);
+}
+
 TEST(ActivityMocks, ListDrivesTheMockedPages) {
   auto mock = std::make_shared<mocks::MockMeetingsConnection>();
   Page<Meeting> first, second;
@@ -61,6 +69,12 @@ TEST(ActivityMocks, MembersAConnectionDoesNotImplementRaiseUnimplemented) {
   } catch (const UnimplementedError& e) {
     EXPECT_EQ(e.attempts(), 0);
     EXPECT_STREQ(e.what(), "closeio: this CallsConnection does not implement set_outcome()");
+  }
+  try {
+    calls.remove("acti_1");
+    FAIL() << "no UnimplementedError";
+  } catch (const UnimplementedError& e) {
+    EXPECT_STREQ(e.what(), "closeio: this CallsConnection does not implement remove()");
   }
   EXPECT_EQ(calls.rate_limit(), std::nullopt);
 }

@@ -52,6 +52,11 @@ TEST_F(AsyncActivities, EveryCallsOperationHasAFutureForm) {
   EXPECT_EQ(server.requests().back().target,
             "/api/v1/activity/call/?lead_id=lead_9&_limit=100&_skip=0");
   EXPECT_THROW(calls.fetch_async("acti_missing").get(), NotFoundError);
+
+  calls.remove_async(logged.id).get();
+  EXPECT_TRUE(server.calls().empty());
+  EXPECT_EQ(server.requests().back().method, "DELETE");
+  EXPECT_THROW(calls.remove_async(logged.id).get(), NotFoundError);
 }
 
 TEST_F(AsyncActivities, EveryMeetingsOperationHasAFutureForm) {
@@ -85,11 +90,18 @@ TEST_F(AsyncActivities, CallbackFormsRunOnceWithTheValue) {
   const std::exception_ptr error = failed.get_future().get();
   ASSERT_TRUE(error);
   EXPECT_THROW(std::rethrow_exception(error), NotFoundError);
+
+  std::promise<std::exception_ptr> removed;
+  calls.remove_async("acti_missing", [&](AsyncResult<void> r) { removed.set_value(r.error()); });
+  const std::exception_ptr remove_error = removed.get_future().get();
+  ASSERT_TRUE(remove_error);
+  EXPECT_THROW(std::rethrow_exception(remove_error), NotFoundError);
 }
 
 TEST_F(AsyncActivities, InvalidArgumentsThrowAtOnce) {
   EXPECT_THROW(calls.set_outcome_async("", "outcome_1"), std::invalid_argument);
   EXPECT_THROW(meetings.clear_outcome_async("."), std::invalid_argument);
+  EXPECT_THROW(calls.remove_async(".."), std::invalid_argument);
   ListOptions bad;
   bad.limit = 0;
   EXPECT_THROW(calls.list_page_async({}, bad), std::invalid_argument);

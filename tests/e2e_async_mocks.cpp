@@ -302,6 +302,9 @@ TEST(MockCallsAsync, WithoutAsyncExpectationsTheBlockingMocksServeBothForms) {
       .WillOnce(Return(make_call("acti_1", "outcome_9")));
   EXPECT_CALL(*mock, clear_outcome("acti_1", _))
       .WillOnce(Throw(not_found("PUT", "/activity/call/acti_1/")));
+  EXPECT_CALL(*mock, remove("acti_1", _)).Times(1);
+  EXPECT_CALL(*mock, remove("acti_2", _))
+      .WillOnce(Throw(not_found("DELETE", "/activity/call/acti_2/")));
 
   CallsClient calls(mock);
   EXPECT_TRUE(ready(calls.list_page_async()).get().data.empty());
@@ -313,6 +316,8 @@ TEST(MockCallsAsync, WithoutAsyncExpectationsTheBlockingMocksServeBothForms) {
   ASSERT_TRUE(delivered.result.has_value());
   EXPECT_EQ(delivered.result->value().outcome_id, "outcome_9");
   EXPECT_THROW(ready(calls.clear_outcome_async("acti_1")).get(), NotFoundError);
+  EXPECT_NO_THROW(ready(calls.remove_async("acti_1")).get());
+  EXPECT_THROW(ready(calls.remove_async("acti_2")).get(), NotFoundError);
 }
 
 // ---- MeetingsConnection -------------------------------------------------------------------

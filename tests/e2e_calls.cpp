@@ -232,6 +232,45 @@ TEST_F(Calls, RetriesAServerErrorOnASetOutcome) {
   EXPECT_EQ(server.requests().size(), 2u);
 }
 
+TEST_F(Calls, RemoveDeletesTheCallAndOnlyIt) {
+  const Call gone = seed_call("lead_1", 1788220800);
+  const Call kept = seed_call("lead_1", 1788220801);
+  calls.remove(gone.id);
+  ASSERT_EQ(server.requests().size(), 1u);
+  EXPECT_EQ(server.requests().at(0).method, "DELETE");
+  EXPECT_EQ(server.requests().at(0).target, "/api/v1/activity/call/" + gone.id + "/");
+  EXPECT_THROW(calls.fetch(gone.id), NotFoundError);
+  ASSERT_EQ(server.calls().size(), 1u);
+  EXPECT_EQ(server.calls().at(0).id, kept.id);
+}
+
+TEST_F(Calls, RemoveOfAnUnknownCallIsNotFound) {
+  EXPECT_THROW(calls.remove("acti_nosuchcall"), NotFoundError);
+  EXPECT_EQ(server.requests().size(), 1u);
+}
+
+TEST_F(Calls, RemoveRefusesIdsThatAreNotOneSegment) {
+  EXPECT_THROW(calls.remove(""), std::invalid_argument);
+  EXPECT_THROW(calls.remove("."), std::invalid_argument);
+  EXPECT_THROW(calls.remove(".."), std::invalid_argument);
+  EXPECT_TRUE(server.requests().empty());
+  EXPECT_THROW(calls.remove("../outcome"), NotFoundError);
+  EXPECT_EQ(server.requests().at(0).target, "/api/v1/activity/call/..%2Foutcome/");
+}
+
+// The first attempt deletes the call but its answer is a 503: the retry's 404 means done.
+TEST_F(Calls, RemoveWhoseLostAnswerIsRetriedFindsTheCallGoneAndReturns) {
+  const Call call = seed_call("lead_1", 1788220800);
+  testing::ScriptedResponse lost;
+  lost.status = 503;
+  lost.body = "upstream unavailable";
+  lost.perform = true;
+  server.script(lost);
+  EXPECT_NO_THROW(calls.remove(call.id));
+  EXPECT_EQ(server.requests().size(), 2u);
+  EXPECT_TRUE(server.calls().empty());
+}
+
 TEST(CallsSession, ClientsOfOneSessionShareConnectionsAndRateLimitState) {
   FakeCloseServer server;
   OutcomeCreate create;

@@ -1,5 +1,6 @@
 /// @file
-/// The client for Close's Call activities: read calls, log external ones, put outcomes on them.
+/// The client for Close's Call activities: read calls, log external ones, put outcomes on them,
+/// delete them.
 #pragma once
 
 #include <functional>
@@ -82,6 +83,11 @@ class CLOSEIO_EXPORT CallsClient {
   Call set_outcome(const std::string& call_id, const std::string& outcome_id) const;
   /// PUT /activity/call/{id}/ with `{"outcome_id": null}`; returns the updated call.
   Call clear_outcome(const std::string& call_id) const;
+  /// DELETE /activity/call/{id}/: deletes the call. When an attempt may have deleted it (no
+  /// answer, 502/503/504) and the retry answers 404, the call is gone as asked and remove()
+  /// returns; a 404 on the first attempt is NotFoundError. Throws std::invalid_argument for an
+  /// empty id, "." or ".."; nothing is sent.
+  void remove(const std::string& call_id) const;
 
   /// The asynchronous list_page(): returns at once with a future of what list_page() returns or
   /// throws (CancelledError when the call is cancelled or the session closes first).
@@ -149,6 +155,17 @@ class CLOSEIO_EXPORT CallsClient {
   ///         and `done` is not called.
   void clear_outcome_async(const std::string& call_id,
                            std::function<void(AsyncResult<Call>)> done) const;
+  /// The asynchronous remove(): returns at once with a future of what remove() returns or throws
+  /// (CancelledError when the call is cancelled or the session closes first).
+  /// @throws std::invalid_argument at once, for the arguments remove() refuses; nothing is sent.
+  std::future<void> remove_async(const std::string& call_id) const;
+  /// remove_async() with a completion callback for event loops: `done` runs exactly once, on the
+  /// session's I/O thread (see "Asynchronous calls" in README.md). It must not block; it may
+  /// start other asynchronous calls; a blocking call made from it throws std::logic_error.
+  /// Exceptions it throws are dropped.
+  /// @throws std::invalid_argument at once, for the arguments remove() refuses; nothing is sent
+  ///         and `done` is not called.
+  void remove_async(const std::string& call_id, std::function<void(AsyncResult<void>)> done) const;
   /// The rate-limit figures of the latest response that carried them, if any.
   std::optional<RateLimitInfo> rate_limit() const;
 

@@ -49,6 +49,13 @@ RestPlan<T> assign_outcome_plan(std::string_view collection, const std::string& 
                        encode_outcome_assignment(outcome_id));
 }
 
+// Like an outcome's delete: 200 with `{}` or 204 with nothing; RestCaller treats the 404 of a
+// retry after an attempt that may have deleted the call as done.
+RestPlan<void> remove_call_plan(const std::string& id) {
+  return RestPlan<void>{RestRequest{"DELETE", item_path(kCalls, id, "call id"), "", std::nullopt},
+                        [](const std::string& body) { check_delete_body(body); }};
+}
+
 }  // namespace
 
 QueryPairs activity_filter_query(const ActivityFilter& filter) {
@@ -92,6 +99,11 @@ Call RestCallsConnection::clear_outcome(const std::string& id, const CallOptions
   return assign_outcome<Call>(*caller_, kCalls, id, "call id", std::nullopt, call);
 }
 
+void RestCallsConnection::remove(const std::string& id, const CallOptions& call) {
+  RestPlan<void> plan = remove_call_plan(id);
+  caller_->send_and_decode(plan.request, call, std::move(plan.decode));
+}
+
 void RestCallsConnection::list_page_async(const ActivityFilter& filter, const ListOptions& options,
                                           const CallOptions& call,
                                           std::function<void(AsyncResult<Page<Call>>)> done) {
@@ -128,6 +140,12 @@ void RestCallsConnection::clear_outcome_async(const std::string& call_id, const 
   run_plan_async<Call>(
       *caller_, [&] { return assign_outcome_plan<Call>(kCalls, call_id, "call id", std::nullopt); },
       call, std::move(done));
+}
+
+void RestCallsConnection::remove_async(const std::string& call_id, const CallOptions& call,
+                                       std::function<void(AsyncResult<void>)> done) {
+  run_plan_async<void>(
+      *caller_, [&] { return remove_call_plan(call_id); }, call, std::move(done));
 }
 
 std::optional<RateLimitInfo> RestCallsConnection::rate_limit() const {
@@ -226,6 +244,9 @@ Call CallsConnection::set_outcome(const std::string& /*unused*/, const std::stri
 Call CallsConnection::clear_outcome(const std::string& /*unused*/, const CallOptions& /*unused*/) {
   throw_unimplemented("CallsConnection", "clear_outcome()");
 }
+void CallsConnection::remove(const std::string& /*unused*/, const CallOptions& /*unused*/) {
+  throw_unimplemented("CallsConnection", "remove()");
+}
 void CallsConnection::list_page_async(const ActivityFilter& filter, const ListOptions& options,
                                       const CallOptions& call,
                                       std::function<void(AsyncResult<Page<Call>>)> done) {
@@ -250,6 +271,10 @@ void CallsConnection::set_outcome_async(const std::string& call_id, const std::s
 void CallsConnection::clear_outcome_async(const std::string& call_id, const CallOptions& call,
                                           std::function<void(AsyncResult<Call>)> done) {
   internal::complete_now<Call>(std::move(done), [&] { return this->clear_outcome(call_id, call); });
+}
+void CallsConnection::remove_async(const std::string& call_id, const CallOptions& call,
+                                   std::function<void(AsyncResult<void>)> done) {
+  internal::complete_now<void>(std::move(done), [&] { this->remove(call_id, call); });
 }
 std::optional<RateLimitInfo> CallsConnection::rate_limit() const { return std::nullopt; }
 

@@ -29,6 +29,9 @@ class RestCallsConnection final : public CallsConnection {
   Call set_outcome(const std::string& id, const std::string& outcome_id,
                    const CallOptions& call) override;
   Call clear_outcome(const std::string& id, const CallOptions& call) override;
+  void remove(const std::string& id, const CallOptions& call) override;
+  void remove_async(const std::string& call_id, const CallOptions& call,
+                    std::function<void(AsyncResult<void>)> done) override;
   void list_page_async(const ActivityFilter& filter, const ListOptions& options,
                        const CallOptions& call,
                        std::function<void(AsyncResult<Page<Call>>)> done) override;

@@ -79,11 +79,17 @@ class MockCallsConnection : public CallsConnection {
                               std::function<void(AsyncResult<Call>)> done) {
           CallsConnection::clear_outcome_async(call_id, call, std::move(done));
         });
+    ON_CALL(*this, remove_async(_, _, _))
+        .WillByDefault([this](const std::string& call_id, const CallOptions& call,
+                              std::function<void(AsyncResult<void>)> done) {
+          CallsConnection::remove_async(call_id, call, std::move(done));
+        });
     EXPECT_CALL(*this, list_page_async(_, _, _, _)).Times(AnyNumber());
     EXPECT_CALL(*this, fetch_async(_, _, _, _)).Times(AnyNumber());
     EXPECT_CALL(*this, log_async(_, _, _)).Times(AnyNumber());
     EXPECT_CALL(*this, set_outcome_async(_, _, _, _)).Times(AnyNumber());
     EXPECT_CALL(*this, clear_outcome_async(_, _, _)).Times(AnyNumber());
+    EXPECT_CALL(*this, remove_async(_, _, _)).Times(AnyNumber());
   }
 
   /// Mocks CallsConnection::list_page(): one page of a list.
@@ -103,6 +109,8 @@ class MockCallsConnection : public CallsConnection {
               (override));
   /// Mocks CallsConnection::clear_outcome(): PUT {"outcome_id": null}.
   MOCK_METHOD(Call, clear_outcome, (const std::string& id, const CallOptions& call), (override));
+  /// Mocks CallsConnection::remove(): DELETE /activity/call/{id}/.
+  MOCK_METHOD(void, remove, (const std::string& id, const CallOptions& call), (override));
   /// Mocks CallsConnection::list_page_async(); `done` is argument 3.
   MOCK_METHOD(void, list_page_async,
               (const ActivityFilter& filter, const ListOptions& options, const CallOptions& call,
@@ -130,6 +138,11 @@ class MockCallsConnection : public CallsConnection {
               (override));
   /// Mocks CallsConnection::rate_limit(). Unless told otherwise it returns std::nullopt.
   MOCK_METHOD(std::optional<RateLimitInfo>, rate_limit, (), (const, override));
+  /// Mocks CallsConnection::remove_async(); `done` is argument 2.
+  MOCK_METHOD(void, remove_async,
+              (const std::string& call_id, const CallOptions& call,
+               std::function<void(AsyncResult<void>)> done),
+              (override));
 };
 
 }  // namespace closeio::mocks
