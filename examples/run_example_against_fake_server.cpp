@@ -14,6 +14,7 @@
 //   --expect-outcomes N    how many outcomes the emulator must hold once it ended
 //   --seed-call            also seed one call without an outcome (ARGS "{call_id}" is its id)
 //   --expect-call-outcome NAME  the seeded call must end with the outcome named NAME
+//   --seed-lead            also seed the lead the seeded call belongs to ("Example Lead")
 //
 // In ARGS, "{id}" becomes the id of the first seeded outcome, "{call_id}" the seeded call's id
 // and "{empty}" an empty string (CMake drops empty list elements). The child's environment is the
@@ -57,6 +58,7 @@ struct Launch {
   std::optional<std::size_t> expect_outcomes;
   bool seed_call = false;
   std::optional<std::string> expect_call_outcome;
+  bool seed_lead = false;
   std::vector<std::string> command;  // the example and its arguments
 };
 
@@ -101,6 +103,8 @@ Launch parse(int argc, char** argv) {
       launch.seed_call = true;
     } else if (arg == "--expect-call-outcome") {
       launch.expect_call_outcome = value(arg);
+    } else if (arg == "--seed-lead") {
+      launch.seed_lead = true;
     } else {
       throw std::invalid_argument("unknown option " + arg);
     }
@@ -184,10 +188,18 @@ int launch(const Launch& launch) {
         closeio::tools::parse_injected_failure(spec, std::chrono::seconds(launch.retry_after_s)));
   }
 
+  const std::string lead_id = "lead_example000000000000000";
+  if (launch.seed_lead) {
+    closeio::testing::FakeLeadSeed lead;
+    lead.id = lead_id;
+    lead.name = "Example Lead";
+    lead.url = "https://example.com";
+    server.seed_lead(lead);
+  }
   std::string call_id;
   if (launch.seed_call) {
     closeio::CallLog call;
-    call.lead_id = "lead_example000000000000000";
+    call.lead_id = lead_id;
     call.direction = closeio::CallDirection::outbound;
     call_id = server.seed_call(call).id;
   }

@@ -5,6 +5,7 @@
 #include <gmock/gmock.h>
 #include <gtest/gtest.h>
 
+#include <closeio/json.hpp>
 #include <closeio/mocks/mock_raw_connection.hpp>
 #include <future>
 #include <string>
@@ -499,6 +500,25 @@ TEST_F(RawClientE2e, CallOptionsCancelAndBoundTheCall) {
     EXPECT_TRUE(e.timed_out());
   }
   server.clear_script();
+}
+
+TEST_F(RawClientE2e, TheOptInJsonHeaderSendsAndParsesNlohmannValues) {
+  const nlohmann::json created =
+      raw_post_json(raw, "lead/", {{"name", "Json"}, {"custom.cf_tier", "gold"}});
+  const std::string id = created.at("id").get<std::string>();
+  EXPECT_EQ(server.lead_ids(), std::vector<std::string>{id});
+  EXPECT_EQ(nlohmann::json::parse(server.requests().back().body),
+            (nlohmann::json{{"name", "Json"}, {"custom.cf_tier", "gold"}}));
+  const std::string path = RawClient::path("lead", id);
+  const nlohmann::json fetched = raw_get_json(raw, path, {{"_fields", "id,custom"}});
+  EXPECT_EQ(fetched, (nlohmann::json{{"id", id}, {"custom", {{"cf_tier", "gold"}}}}));
+  EXPECT_EQ(raw_put_json(raw, path, {{"name", "Json 2"}}).at("display_name"), "Json 2");
+  EXPECT_EQ(raw_request(raw, "PUT", path, {{"url", "https://example.com"}}).status, 200);
+  for (const std::string& item : raw.list("lead/")) EXPECT_EQ(raw_json(item).at("id"), id);
+  EXPECT_TRUE(raw_json(RawResponse{204, "", {}}).is_null());
+  EXPECT_THROW(raw_json("<html>"), DecodeError);
+  EXPECT_THROW(raw_post_json(raw, "lead/", {{"name", std::string("\xff")}}), std::invalid_argument);
+  EXPECT_EQ(server.lead_ids().size(), 1u);
 }
 
 TEST(RawClientMock, TheConnectionSeesCheckedNormalisedRequests) {
