@@ -16,6 +16,7 @@
 //   --expect-call-outcome NAME  the seeded call must end with the outcome named NAME
 //   --expect-calls N       how many calls the emulator must hold once it ended
 //   --env NAME=VALUE       also set NAME in the example's environment (repeatable)
+//   --seed-lead            also seed the lead the seeded call belongs to ("Example Lead")
 //
 // In ARGS, "{id}" becomes the id of the first seeded outcome, "{call_id}" the seeded call's id
 // and "{empty}" an empty string (CMake drops empty list elements). The child's environment is the
@@ -63,6 +64,7 @@ struct Launch {
   std::optional<std::size_t> expect_calls;
   std::vector<std::string> environment;  // NAME=VALUE
   std::vector<std::string> command;      // the example and its arguments
+  bool seed_lead = false;
 };
 
 int to_int(const std::string& option, const std::string& text) {
@@ -114,6 +116,8 @@ Launch parse(int argc, char** argv) {
         throw std::invalid_argument("--env needs NAME=VALUE, not " + variable);
       }
       launch.environment.push_back(std::move(variable));
+    } else if (arg == "--seed-lead") {
+      launch.seed_lead = true;
     } else {
       throw std::invalid_argument("unknown option " + arg);
     }
@@ -198,10 +202,18 @@ int launch(const Launch& launch) {
         closeio::tools::parse_injected_failure(spec, std::chrono::seconds(launch.retry_after_s)));
   }
 
+  const std::string lead_id = "lead_example000000000000000";
+  if (launch.seed_lead) {
+    closeio::testing::FakeLeadSeed lead;
+    lead.id = lead_id;
+    lead.name = "Example Lead";
+    lead.url = "https://example.com";
+    server.seed_lead(lead);
+  }
   std::string call_id;
   if (launch.seed_call) {
     closeio::CallLog call;
-    call.lead_id = "lead_example000000000000000";
+    call.lead_id = lead_id;
     call.direction = closeio::CallDirection::outbound;
     call_id = server.seed_call(call).id;
   }

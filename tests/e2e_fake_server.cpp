@@ -506,7 +506,7 @@ TEST_F(FakeServerTest, PathsWithoutTheTrailingSlashAre404) {
 TEST_F(FakeServerTest, OtherPathsAre404) {
   const closeio::Outcome seeded = server.seed(OutcomeCreate{"A", std::nullopt, std::nullopt});
   for (const std::string& path : std::vector<std::string>{
-           "/", "/api/v1/", "/api/v1/lead/", "/api/v1/outcomes/", "/api/v2/outcome/",
+           "/", "/api/v1/", "/api/v1/contact/", "/api/v1/outcomes/", "/api/v2/outcome/",
            "/api/v1/outcome//", "/api/v1/outcome/" + seeded.id + "/extra/"}) {
     auto result = client.Get(path, auth());
     ASSERT_TRUE(result) << path;

@@ -18,7 +18,7 @@ namespace closeio {
 /// request ids X-Request-Id, Request-Id and CF-Ray) are replaced by "REDACTED"; Authorization
 /// always is. A request id is what to quote when asking Close's support about one request.
 struct HttpLogRecord {
-  std::string method;                    ///< "GET", "POST", "PUT" or "DELETE".
+  std::string method;                    ///< "GET", "POST", "PUT", "PATCH" (RawClient) or "DELETE".
   std::string url;                       ///< Full URL with query; never holds a secret.
   int attempt = 1;                       ///< 1-based attempt number within the call.
   int status = 0;                        ///< HTTP status, or 0 when no answer arrived.

@@ -12,7 +12,7 @@ namespace closeio {
 
 /// What happened on the attempt that just failed; the input of RetryPolicy::next_wait.
 struct RetryAttempt {
-  std::string_view method;  ///< "GET", "POST", "PUT" or "DELETE".
+  std::string_view method;  ///< "GET", "POST", "PUT", "PATCH" (RawClient) or "DELETE".
   int attempt = 1;          ///< 1-based number of the attempt that failed.
   int status = 0;           ///< HTTP status, or 0 when no answer was received.
   bool timed_out = false;   ///< True when the attempt hit the connect or request timeout.
@@ -21,8 +21,8 @@ struct RetryAttempt {
 };
 
 /// Decides whether, and after how long, a failed attempt is repeated. The SDK asks only about
-/// failures that are safe to repeat: it never asks about a POST that may have reached the
-/// server. Implementations must be thread-safe (one policy serves concurrent calls).
+/// failures that are safe to repeat: it never asks about a POST (or a PATCH) that may have reached
+/// the server. Implementations must be thread-safe (one policy serves concurrent calls).
 class CLOSEIO_EXPORT RetryPolicy {
  public:
   virtual ~RetryPolicy();

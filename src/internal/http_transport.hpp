@@ -14,7 +14,7 @@ namespace closeio::internal {
 
 /// One HTTP attempt to send.
 struct HttpRequest {
-  std::string method;     ///< "GET", "POST", "PUT" or "DELETE".
+  std::string method;     ///< "GET", "POST", "PUT", "PATCH" (RawClient) or "DELETE".
   std::string url;        ///< Absolute URL with query.
   std::string body;       ///< JSON body; sent only when `has_body`.
   bool has_body = false;  ///< POST and PUT carry a body.

@@ -139,9 +139,10 @@ HttpRequest RestCaller::http_request(const RestRequest& request, const CallOptio
     out.body = *request.body;
     out.has_body = true;
   }
-  // A POST may only be repeated when the server cannot have acted on it, by us (see classify())
-  // or by libcurl's own recovery from a dead keep-alive connection (the transport stops that).
-  out.replayable = request.method != "POST";
+  // A POST (or PATCH) may only be repeated when the server cannot have acted on it, by us (see
+  // classify()) or by libcurl's own recovery from a dead keep-alive connection (the transport stops
+  // that).
+  out.replayable = !is_send_once_method(request.method);
   out.cancellation = call.cancellation;
   return out;
 }
@@ -337,7 +338,7 @@ void RestCaller::post(std::function<void()> work) {
 // it returns std::nullopt) a failure in `attempt` that the retry policy may retry.
 std::optional<RestAnswer> RestCaller::classify(const RestRequest& request, HttpResult& result,
                                                Attempt& attempt) {
-  const bool is_post = request.method == "POST";
+  const bool is_post = is_send_once_method(request.method);
   attempt.retry = RetryAttempt();
   attempt.retry.method = request.method;
   attempt.retry.attempt = attempt.number;
@@ -374,13 +375,14 @@ std::optional<RestAnswer> RestCaller::classify(const RestRequest& request, HttpR
 
   remember_rate_limit(result.rate_limit);
   if (result.status >= 200 && result.status < 300) {
-    return RestAnswer{std::move(result.body), attempt.number};
+    return RestAnswer{std::move(result.body), attempt.number, result.status,
+                      std::move(result.headers)};
   }
   // A DELETE that an earlier attempt may have carried out finds the object gone: that is the
   // outcome the caller asked for, not an error. A 404 on the first attempt still is one.
   if (request.method == "DELETE" && result.status == 404 &&
       (attempt.maybe_performed_before || attempt.maybe_performed)) {
-    return RestAnswer{std::string(), attempt.number};
+    return RestAnswer{std::string(), attempt.number, result.status, std::move(result.headers)};
   }
   attempt.retry.status = result.status;
   attempt.maybe_performed = attempt.maybe_performed || is_gateway_failure(result.status);

@@ -10,6 +10,7 @@
 #include <mutex>
 #include <optional>
 #include <string>
+#include <string_view>
 #include <type_traits>
 #include <utility>
 
@@ -24,7 +25,7 @@ namespace closeio::internal {
 
 /// One call to send.
 struct RestRequest {
-  std::string method;               ///< "GET", "POST", "PUT" or "DELETE".
+  std::string method;               ///< "GET", "POST", "PUT", "PATCH" or "DELETE".
   std::string path;                 ///< Relative to the base URL, e.g. "activity/call/acti_1/".
   std::string query;                ///< "" or "?a=1&b=2", already encoded.
   std::optional<std::string> body;  ///< JSON body of a POST or PUT.
@@ -33,8 +34,17 @@ struct RestRequest {
 /// A call's 2xx answer.
 struct RestAnswer {
   std::string body;
-  int attempts = 1;  ///< HTTP attempts made, retries included.
+  int attempts = 1;     ///< HTTP attempts made, retries included.
+  int status = 200;     ///< The final attempt's HTTP status.
+  HttpHeaders headers;  ///< The final attempt's response headers.
 };
+
+/// True for the methods never sent twice once they may have reached the server: POST, and PATCH
+/// (not idempotent by definition, RFC 5789). They are repeated only when the server cannot have
+/// acted (a 429, a connection that never opened).
+inline bool is_send_once_method(std::string_view method) noexcept {
+  return method == "POST" || method == "PATCH";
+}
 
 class CurlMultiEngine;
 class RatePacer;

@@ -24,6 +24,8 @@
 #include "testing/fake_api_router.hpp"
 #include "testing/fake_compression.hpp"
 #include "testing/fake_http_answer.hpp"
+#include "testing/fake_lead_store.hpp"
+#include "testing/fake_leads_api.hpp"
 #include "testing/fake_outcome_json.hpp"
 #include "testing/fake_outcome_store.hpp"
 #include "testing/fake_outcomes_api.hpp"
@@ -89,7 +91,9 @@ struct FakeCloseServer::Impl {
         store(options.organization_id, options.user_id),
         outcomes_api(options, store),
         activities_api(options, activity_store, store),
-        api(options, {&outcomes_api, &activities_api}),
+        lead_store(options.organization_id, options.user_id),
+        leads_api(options, lead_store),
+        api(options, {&outcomes_api, &activities_api, &leads_api}),
         rate_limit(options.rate_limit, options.rate_limit_window, options.enforce_rate_limit) {}
 
   ~Impl() { stop(); }
@@ -105,6 +109,8 @@ struct FakeCloseServer::Impl {
   internal::FakeActivityStore activity_store;
   internal::FakeOutcomesApi outcomes_api;
   internal::FakeActivitiesApi activities_api;
+  internal::FakeLeadStore lead_store;
+  internal::FakeLeadsApi leads_api;
   internal::FakeApiRouter api;
   internal::FakeScriptQueue script;
   internal::FakeRateLimit rate_limit;
@@ -398,6 +404,12 @@ std::vector<Meeting> FakeCloseServer::meetings() const {
 }
 
 void FakeCloseServer::clear_activities() { impl_->activity_store.clear(); }
+
+std::string FakeCloseServer::seed_lead(const FakeLeadSeed& seed) {
+  return impl_->lead_store.add(seed)["id"].get<std::string>();
+}
+
+std::vector<std::string> FakeCloseServer::lead_ids() const { return impl_->lead_store.ids(); }
 
 void FakeCloseServer::script(ScriptedResponse response) { impl_->script.push(std::move(response)); }
 

@@ -141,6 +141,22 @@ struct FakeMeetingSeed {
   std::optional<Timestamp> date_created;
 };
 
+/// A lead to store (FakeCloseServer::seed_lead). The emulator serves leads only so that raw
+/// requests (closeio::RawClient) have an endpoint beyond the typed ones: a few fields, no
+/// contacts, opportunities or search.
+struct FakeLeadSeed {
+  /// "lead_..." id; must be unused, non-empty and without '/'. Default: a new random id.
+  std::optional<std::string> id;
+  std::string name = "Lead";               ///< `name` and `display_name`. Default: "Lead".
+  std::string status_label = "Potential";  ///< Default: "Potential".
+  std::optional<std::string> description;  ///< Default: none (null).
+  std::optional<std::string> url;          ///< Default: none (null).
+  /// Custom field values, sent as `custom.<key>` and under `custom`. Default: none.
+  std::vector<std::pair<std::string, std::string>> custom;
+  /// When Close stored the lead (UTC); date_updated is the same. Default: now.
+  std::optional<Timestamp> date_created;
+};
+
 /// A request as the emulator received it.
 struct CLOSEIO_EXPORT RecordedRequest {
   std::string method;  ///< "GET", "POST", ...
@@ -158,7 +174,10 @@ struct CLOSEIO_EXPORT RecordedRequest {
 /// - `/api/v1/activity/call/` (GET; POST logs an external call and answers 200) and
 ///   `/api/v1/activity/call/{id}/` (GET, PUT, DELETE);
 /// - `/api/v1/activity/meeting/` (GET; meetings cannot be created) and
-///   `/api/v1/activity/meeting/{id}/` (GET, PUT, DELETE).
+///   `/api/v1/activity/meeting/{id}/` (GET, PUT, DELETE);
+/// - `/api/v1/lead/` (GET, POST) and `/api/v1/lead/{id}/` (GET, PUT, DELETE), a minimal lead
+///   (see FakeLeadSeed) for raw requests: POST takes `name`, `description`, `url`,
+///   `status_label` and `custom.<key>` strings, PUT changes them, lists are newest first.
 /// Basic and Bearer auth with 401, validation with Close's 400 bodies, 404 for unknown ids and
 /// for paths without the trailing slash, 405 for other methods, `_limit`/`_skip`/`_fields`,
 /// has_more. The activity lists filter by `lead_id`, `user_id`, `contact_id`, `id__in` (one id or
@@ -221,6 +240,12 @@ class CLOSEIO_EXPORT FakeCloseServer {
   /// Removes every call and meeting.
   void clear_activities();
 
+  /// Adds a lead as described by `seed`; returns its id. Throws std::invalid_argument for an id
+  /// that is empty, holds a '/' or is already used.
+  std::string seed_lead(const FakeLeadSeed& seed = {});
+  /// The stored leads' ids in list order (newest date_created first).
+  std::vector<std::string> lead_ids() const;
+
   /// Queues a scripted answer (see ScriptedResponse).
   void script(ScriptedResponse response);
   /// Drops scripted answers not yet served.
@@ -235,10 +260,10 @@ class CLOSEIO_EXPORT FakeCloseServer {
   /// The most requests that were being answered at the same moment so far (a request counts
   /// from its arrival until its answer is written, latency and scripted delays included).
   std::size_t peak_requests_in_flight() const;
-  /// Objects created over HTTP so far: outcomes and logged calls (POSTs that changed state,
+  /// Objects created over HTTP so far: outcomes, logged calls and leads (POSTs that changed state,
   /// scripted `perform` ones included). Seeding does not count.
   std::size_t creates_performed() const;
-  /// Writes (POST, PUT, DELETE) of outcomes, calls and meetings that changed state so far,
+  /// Writes (POST, PUT, DELETE) of outcomes, calls, meetings and leads that changed state so far,
   /// scripted `perform` ones included. Seeding does not count.
   std::size_t writes_performed() const;
   /// Requests answered 429 by the enforced rate limit so far (see
