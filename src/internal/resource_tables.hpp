@@ -2,6 +2,7 @@
 #pragma once
 
 #include "closeio/call.hpp"
+#include "closeio/event.hpp"
 #include "closeio/meeting.hpp"
 #include "closeio/outcome.hpp"
 #include "internal/field_table.hpp"
@@ -16,5 +17,9 @@ template <>
 const ResourceTable<Meeting>& resource_table<Meeting>();
 template <>
 const ResourceTable<CallLog>& resource_table<CallLog>();
+/// Event's scalar and list fields; `data`, `previous_data` and `meta` hold raw JSON, which no
+/// row type carries: internal/event_codec.cpp reads those three itself.
+template <>
+const ResourceTable<Event>& resource_table<Event>();
 
 }  // namespace closeio::internal
