@@ -8,6 +8,7 @@
 #include <string>
 #include <vector>
 
+#include "closeio/mocks/mock_webhooks_connection.hpp"
 #include "support/test_client.hpp"
 
 namespace closeio::e2e_webhooks_test {
@@ -296,6 +297,34 @@ TEST_F(Webhooks, CallbackFormsRunOnceWithTheValueOrTheError) {
   const std::exception_ptr error = failed.get_future().get();
   ASSERT_TRUE(error);
   EXPECT_THROW(std::rethrow_exception(error), NotFoundError);
+}
+
+// pause() and resume() reach a connection as update() with only the status set, so a mocked
+// connection sees exactly what the HTTP one sends.
+TEST(WebhooksMock, PauseAndResumeAreStatusOnlyUpdates) {
+  using ::testing::_;
+  using ::testing::AllOf;
+  using ::testing::Field;
+  auto mock = std::make_shared<mocks::MockWebhooksConnection>();
+  const auto status_only = [](WebhookStatus status) {
+    return AllOf(Field(&WebhookUpdate::status, std::optional<WebhookStatus>(status)),
+                 Field(&WebhookUpdate::url, std::optional<std::string>()),
+                 Field(&WebhookUpdate::verify_ssl, std::optional<bool>()));
+  };
+  WebhookSubscription paused;
+  paused.id = "whsub_1";
+  paused.status = WebhookStatus::paused;
+  WebhookSubscription active = paused;
+  active.status = WebhookStatus::active;
+  EXPECT_CALL(*mock, update("whsub_1", status_only(WebhookStatus::paused), _))
+      .WillOnce(::testing::Return(paused));
+  EXPECT_CALL(*mock, update("whsub_1", status_only(WebhookStatus::active), _))
+      .WillRepeatedly(::testing::Return(active));
+  WebhooksClient client(mock);
+  EXPECT_EQ(client.pause("whsub_1").status, WebhookStatus::paused);
+  EXPECT_EQ(client.resume("whsub_1").status, WebhookStatus::active);
+  EXPECT_EQ(client.resume_async("whsub_1").get().status, WebhookStatus::active);
+  EXPECT_THROW(client.pause(".."), std::invalid_argument);  // Never reaches the mock.
 }
 
 }  // namespace
