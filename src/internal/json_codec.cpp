@@ -14,6 +14,7 @@
 #include <cstdint>
 #include <nlohmann/json.hpp>
 #include <string>
+#include <vector>
 
 #include "closeio/errors.hpp"
 #include "closeio/timestamp.hpp"
@@ -50,36 +51,9 @@ const char* kind_name(Kind kind) noexcept {
   return "array";
 }
 
-// Throws the DecodeError for a body nlohmann could not parse. `position` is nlohmann's count of
-// bytes read, so it is the 1-based position of the offending byte (or the length of a truncated
-// body plus one).
 [[noreturn]] void throw_parse_error(const char* prefix, std::size_t position,
                                     const nlohmann::detail::exception& error) {
-  // nlohmann's what() is "[json.exception.parse_error.101] parse error at line 1, column 9:
-  // syntax error ...": keep only the part after its own location, which we replace.
-  std::string_view text = error.what();
-  if (const auto bracket = text.find("] ");
-      !text.empty() && text[0] == '[' && bracket != std::string_view::npos) {
-    text.remove_prefix(bracket + 2);
-  }
-  if (text.substr(0, 11) == "parse error") {
-    if (const auto colon = text.find(": "); colon != std::string_view::npos) {
-      text.remove_prefix(colon + 2);
-    }
-  }
-  std::string message = prefix;
-  message += "invalid JSON at byte ";
-  message += std::to_string(position);
-  message += ": ";
-  // The token text may hold invalid UTF-8 or control bytes from the body; keep the message one
-  // clean ASCII line.
-  const std::size_t kept = text.size() < kMaxParserMessage ? text.size() : kMaxParserMessage;
-  for (std::size_t i = 0; i < kept; ++i) {
-    const auto c = static_cast<unsigned char>(text[i]);
-    message += (c >= 0x20 && c < 0x7f) ? static_cast<char>(c) : '?';
-  }
-  if (kept < text.size()) message += "...";
-  throw DecodeError(message);
+  throw_json_parse_error(prefix, position, error.what());
 }
 
 [[noreturn]] void throw_too_deep(const char* prefix) {
@@ -95,6 +69,10 @@ const char* expected_for(const FieldSpec<T>& row) noexcept {
       return row.nullable ? "a string or null" : "a string";
     case JsonType::integer:
       return row.nullable ? "an integer or null" : "an integer";
+    case JsonType::boolean:
+      return row.nullable ? "a boolean or null" : "a boolean";
+    case JsonType::raw:
+      return "a JSON value";
     case JsonType::string_array:
       break;
   }
@@ -124,8 +102,16 @@ class TableHandler {
   bool saw_data() const noexcept { return saw_data_; }
   const char* prefix() const noexcept { return prefix_.c_str(); }
 
-  bool null() { return scalar(Kind::null); }
+  bool null() {
+    if (raw_scalar("null", true)) return true;
+    return scalar(Kind::null);
+  }
   bool boolean(bool value) {
+    if (raw_scalar(value ? "true" : "false", false)) return true;
+    if (skip_ == 0 && where_ == Where::item && row_ != nullptr && row_->type == JsonType::boolean) {
+      row_->set_bool(*current_, value);
+      return true;
+    }
     if (skip_ == 0 && where_ == Where::page && page_key_ == PageKey::has_more) {
       page_->has_more = value;
       return true;
@@ -133,17 +119,25 @@ class TableHandler {
     return scalar(Kind::boolean);
   }
   bool number_integer(number_integer_t value) {
+    if (raw_scalar(std::to_string(value), false)) return true;
     return integer(value >= 0, static_cast<std::uint64_t>(value), value);
   }
   bool number_unsigned(number_unsigned_t value) {
+    if (raw_scalar(std::to_string(value), false)) return true;
     return integer(true, value, static_cast<std::int64_t>(value));
   }
-  bool number_float(number_float_t /*value*/, const string_t& /*text*/) {
+  bool number_float(number_float_t /*value*/, const string_t& text) {
+    if (raw_scalar(text, false)) return true;  // The number as written: no rounding.
     return scalar(Kind::number);
   }
   bool binary(binary_t& /*value*/) { return scalar(Kind::string); }  // Not produced by JSON.
 
   bool string(string_t& value) {
+    if (raw_active() || raw_target()) {
+      std::string quoted;
+      append_json_string(quoted, value, "");  // Valid UTF-8: the parser checked it.
+      return raw_scalar(quoted, false);
+    }
     if (skip_ > 0) return true;
     if (where_ == Where::item) {
       if (row_ == nullptr) return true;
@@ -163,6 +157,7 @@ class TableHandler {
 
   bool start_object(std::size_t /*elements*/) {
     enter();
+    if (raw_open('{')) return true;
     if (skip_ > 0) {
       ++skip_;
       return true;
@@ -199,6 +194,7 @@ class TableHandler {
 
   bool end_object() {
     --depth_;
+    if (raw_close('}')) return true;
     if (skip_ > 0) {
       --skip_;
       return true;
@@ -214,6 +210,7 @@ class TableHandler {
 
   bool start_array(std::size_t /*elements*/) {
     enter();
+    if (raw_open('[')) return true;
     if (skip_ > 0) {
       ++skip_;
       return true;
@@ -242,6 +239,7 @@ class TableHandler {
 
   bool end_array() {
     --depth_;
+    if (raw_close(']')) return true;
     if (skip_ > 0) {
       --skip_;
     } else if (where_ == Where::list) {
@@ -253,6 +251,13 @@ class TableHandler {
   }
 
   bool key(string_t& key) {
+    if (raw_active()) {
+      raw_separator();
+      append_json_string(raw_, key, "");
+      raw_ += ':';
+      raw_after_key_ = true;
+      return true;
+    }
     if (skip_ > 0) return true;
     if (where_ == Where::item) {
       row_ = table_.find(key);
@@ -281,6 +286,56 @@ class TableHandler {
 
   void enter() {
     if (++depth_ > kMaxJsonDepth) throw_too_deep(prefix());
+  }
+
+  // ---- JsonType::raw rows: the value is rebuilt as compact JSON text, then handed to the row.
+  bool raw_active() const noexcept { return !raw_open_.empty(); }
+  // The next value belongs to a raw row (and no raw value is being collected yet).
+  bool raw_target() const noexcept {
+    return skip_ == 0 && where_ == Where::item && row_ != nullptr && row_->type == JsonType::raw;
+  }
+  // Before a value or key inside the collected value: the comma that separates it.
+  void raw_separator() {
+    if (raw_after_key_) {
+      raw_after_key_ = false;
+    } else if (raw_active()) {
+      if (!raw_open_.back()) raw_ += ',';
+      raw_open_.back() = false;
+    }
+  }
+  // A scalar: part of the collected value, or a whole raw value. `is_null`: null of a
+  // nullable row means absent, as for every other row.
+  bool raw_scalar(const std::string& text, bool is_null) {
+    if (raw_active()) {
+      raw_separator();
+      raw_ += text;
+      return true;
+    }
+    if (!raw_target()) return false;
+    if (is_null && row_->nullable) {
+      row_->reset(*current_);
+    } else {
+      set_text(text);
+    }
+    return true;
+  }
+  bool raw_open(char bracket) {
+    if (!raw_active()) {
+      if (!raw_target()) return false;
+      raw_.clear();
+    } else {
+      raw_separator();
+    }
+    raw_ += bracket;
+    raw_open_.push_back(true);
+    return true;
+  }
+  bool raw_close(char bracket) {
+    if (!raw_active()) return false;
+    raw_ += bracket;
+    raw_open_.pop_back();
+    if (!raw_active()) set_text(raw_);
+    return true;
   }
 
   void set_text(const std::string& text) {
@@ -360,6 +415,9 @@ class TableHandler {
   std::size_t index_ = 0;       // Index in `data` of the current item.
   std::size_t list_index_ = 0;  // Index in an array field of the next item.
   bool saw_data_ = false;
+  std::string raw_;             // The raw value being collected.
+  std::vector<bool> raw_open_;  // Its open containers: true while a container has no item yet.
+  bool raw_after_key_ = false;  // The next raw value follows a key (no comma before it).
 };
 
 // A SAX handler that accepts any JSON object (within the depth limit) and nothing else.
@@ -425,6 +483,37 @@ void run_parser(std::string_view body, Handler& handler, const char* prefix) {
 
 }  // namespace
 
+// Throws the DecodeError for a body nlohmann could not parse. `position` is nlohmann's count of
+// bytes read, so it is the 1-based position of the offending byte (or the length of a truncated
+// body plus one).
+void throw_json_parse_error(const char* prefix, std::size_t position, std::string_view what) {
+  // nlohmann's what() is "[json.exception.parse_error.101] parse error at line 1, column 9:
+  // syntax error ...": keep only the part after its own location, which we replace.
+  std::string_view text = what;
+  if (const auto bracket = text.find("] ");
+      !text.empty() && text[0] == '[' && bracket != std::string_view::npos) {
+    text.remove_prefix(bracket + 2);
+  }
+  if (text.substr(0, 11) == "parse error") {
+    if (const auto colon = text.find(": "); colon != std::string_view::npos) {
+      text.remove_prefix(colon + 2);
+    }
+  }
+  std::string message = prefix;
+  message += "invalid JSON at byte ";
+  message += std::to_string(position);
+  message += ": ";
+  // The token text may hold invalid UTF-8 or control bytes from the body; keep the message one
+  // clean ASCII line.
+  const std::size_t kept = text.size() < kMaxParserMessage ? text.size() : kMaxParserMessage;
+  for (std::size_t i = 0; i < kept; ++i) {
+    const auto c = static_cast<unsigned char>(text[i]);
+    message += (c >= 0x20 && c < 0x7f) ? static_cast<char>(c) : '?';
+  }
+  if (kept < text.size()) message += "...";
+  throw DecodeError(message);
+}
+
 template <class T>
 T decode_resource_full(std::string_view body) {
   T item;
@@ -471,6 +560,7 @@ Page<T> decode_page(std::string_view body) {
 CLOSEIO_INSTANTIATE_DECODERS(Outcome)
 CLOSEIO_INSTANTIATE_DECODERS(Call)
 CLOSEIO_INSTANTIATE_DECODERS(Meeting)
+CLOSEIO_INSTANTIATE_DECODERS(WebhookSubscription)
 #undef CLOSEIO_INSTANTIATE_DECODERS
 
 void check_delete_body(std::string_view body) {

@@ -6,10 +6,15 @@
 #include <stdexcept>
 
 #include "closeio/call.hpp"
+#include "closeio/event.hpp"
 #include "closeio/meeting.hpp"
 #include "closeio/outcome.hpp"
+#include "closeio/webhook_subscription.hpp"
 #include "internal/activity_enums.hpp"
+#include "internal/event_codec.hpp"
 #include "internal/outcome_enums.hpp"
+#include "internal/webhook_enums.hpp"
+#include "internal/webhook_events_codec.hpp"
 
 namespace closeio::internal {
 
@@ -90,6 +95,64 @@ constexpr FieldSpec<CallLog> kCallLogRows[] = {
     field<&CallLog::activity_at>("activity_at"),
 };
 
+// An Event's own dates come without a UTC offset ("2019-01-15T12:48:23.395000"); they are UTC.
+struct EventTimestampCodec : field_detail::Codec<Timestamp> {
+  static void read(Timestamp& v, std::string_view text) { v = parse_event_timestamp(text); }
+};
+
+// The raw-JSON members (data, previous_data, meta) are read by internal/event_codec.cpp.
+constexpr FieldSpec<Event> kEventRows[] = {
+    field<&Event::id>("id"),
+    field<&Event::object_type>("object_type"),
+    field<&Event::object_id>("object_id"),
+    field<&Event::action>("action"),
+    field_detail::scalar_row<&Event::date_created, EventTimestampCodec>("date_created"),
+    field_detail::scalar_row<&Event::date_updated, EventTimestampCodec>("date_updated"),
+    field<&Event::organization_id>("organization_id"),
+    field<&Event::user_id>("user_id"),
+    field<&Event::lead_id>("lead_id"),
+    field<&Event::request_id>("request_id"),
+    field<&Event::api_key_id>("api_key_id"),
+    string_list_field<&Event::changed_fields>("changed_fields"),
+};
+
+constexpr FieldSpec<WebhookSubscription> kWebhookSubscriptionRows[] = {
+    field<&WebhookSubscription::id>("id"),
+    field<&WebhookSubscription::url>("url"),
+    json_field<&WebhookSubscription::events, WebhookEventsCodec>("events"),
+    enum_field<&WebhookSubscription::status, kWebhookStatuses>("status"),
+    field<&WebhookSubscription::verify_ssl>("verify_ssl"),
+    field<&WebhookSubscription::signature_key>("signature_key"),
+    field<&WebhookSubscription::created_by>("created_by"),
+    field<&WebhookSubscription::updated_by>("updated_by"),
+    // Close sends a subscription's dates without an offset, as an event's: UTC.
+    field_detail::scalar_row<&WebhookSubscription::date_created, EventTimestampCodec>(
+        "date_created"),
+    field_detail::scalar_row<&WebhookSubscription::date_updated, EventTimestampCodec>(
+        "date_updated"),
+    field<&WebhookSubscription::health_status>("health_status"),
+    field<&WebhookSubscription::pause_reason>("pause_reason"),
+    json_field<&WebhookSubscription::latest_error>("latest_error"),
+    field<&WebhookSubscription::recent_consecutive_fail_buckets_cnt>(
+        "recent_consecutive_fail_buckets_cnt"),
+    json_field<&WebhookSubscription::counters>("counters"),
+};
+
+// The body of POST /webhook/: unset members are left out.
+constexpr FieldSpec<WebhookCreate> kWebhookCreateRows[] = {
+    field<&WebhookCreate::url>("url"),
+    json_field<&WebhookCreate::events, WebhookEventsCodec>("events"),
+    field<&WebhookCreate::verify_ssl>("verify_ssl"),
+};
+
+// The body of PUT /webhook/{id}/: unset members are left out.
+constexpr FieldSpec<WebhookUpdate> kWebhookUpdateRows[] = {
+    field<&WebhookUpdate::url>("url"),
+    json_field<&WebhookUpdate::events, WebhookEventsCodec>("events"),
+    field<&WebhookUpdate::verify_ssl>("verify_ssl"),
+    enum_field<&WebhookUpdate::status, kWebhookStatuses>("status"),
+};
+
 template <class T, std::size_t N>
 constexpr ResourceTable<T> make_table(std::string_view resource, const FieldSpec<T> (&rows)[N]) {
   return ResourceTable<T>{resource, rows, N};
@@ -115,6 +178,27 @@ const ResourceTable<Meeting>& resource_table<Meeting>() {
 template <>
 const ResourceTable<CallLog>& resource_table<CallLog>() {
   static constexpr auto table = make_table("call log", kCallLogRows);
+  return table;
+}
+template <>
+const ResourceTable<Event>& resource_table<Event>() {
+  static constexpr auto table = make_table("event", kEventRows);
+  return table;
+}
+
+template <>
+const ResourceTable<WebhookSubscription>& resource_table<WebhookSubscription>() {
+  static constexpr auto table = make_table("webhook subscription", kWebhookSubscriptionRows);
+  return table;
+}
+template <>
+const ResourceTable<WebhookCreate>& resource_table<WebhookCreate>() {
+  static constexpr auto table = make_table("webhook create", kWebhookCreateRows);
+  return table;
+}
+template <>
+const ResourceTable<WebhookUpdate>& resource_table<WebhookUpdate>() {
+  static constexpr auto table = make_table("webhook update", kWebhookUpdateRows);
   return table;
 }
 

@@ -159,10 +159,14 @@ auto update_in(Table& table, const std::string& id, const Change& change)
 
 // Ids stay taken after a delete, as Close never reuses one.
 template <typename Table>
-bool remove_from(Table& table, const std::string& id) {
-  if (table.by_id.erase(id) == 0) return false;
+auto remove_from(Table& table, const std::string& id)
+    -> std::optional<typename std::decay_t<decltype(table.by_id)>::mapped_type> {
+  auto it = table.by_id.find(id);
+  if (it == table.by_id.end()) return std::nullopt;
+  auto removed = std::make_optional(std::move(it->second));
+  table.by_id.erase(it);
   table.stale = true;
-  return true;
+  return removed;
 }
 
 }  // namespace
@@ -226,12 +230,12 @@ std::optional<StoredMeeting> FakeActivityStore::update_meeting(
   return update_in(meetings_, id, change);
 }
 
-bool FakeActivityStore::remove_call(const std::string& id) {
+std::optional<StoredCall> FakeActivityStore::remove_call(const std::string& id) {
   std::lock_guard<std::mutex> lock(mutex_);
   return remove_from(calls_, id);
 }
 
-bool FakeActivityStore::remove_meeting(const std::string& id) {
+std::optional<StoredMeeting> FakeActivityStore::remove_meeting(const std::string& id) {
   std::lock_guard<std::mutex> lock(mutex_);
   return remove_from(meetings_, id);
 }
