@@ -43,21 +43,16 @@ void run_sliced_walk(const ActivityFilter& filter, const SlicedListOptions& opti
                      const StartPage<T>& start_page,
                      const std::function<void(std::vector<T>)>& on_rows,
                      const CancellationToken& cancellation) {
-  struct Slice {
-    ActivityWalk<T> walk;
-    bool in_flight = false;
-    bool done = false;
-  };
   struct Answer {
     std::size_t slice;
     AsyncResult<Page<T>> result;
   };
-  std::vector<Slice> slices;
+  std::vector<ActivityWalk<T>> slices;
   ListOptions paging;
   paging.limit = options.limit;
   paging.fields = options.fields;
   for (ActivityFilter& window : slice_windows(filter, options)) {
-    slices.push_back(Slice{ActivityWalk<T>(std::move(window), paging)});
+    slices.emplace_back(std::move(window), paging);
   }
   // Answers travel from the I/O thread to this one; the shared state outlives this frame only
   // while requests are in flight, and the walk does not return before they end.
@@ -74,10 +69,7 @@ void run_sliced_walk(const ActivityFilter& filter, const SlicedListOptions& opti
   std::exception_ptr failure;
 
   auto launch = [&](std::size_t index) {
-    Slice& slice = slices[index];
-    auto [page_filter, page_options] = slice.walk.next_request();
-    slice.in_flight = true;
-    ++in_flight;
+    auto [page_filter, page_options] = slices[index].next_request();
     start_page(page_filter, page_options, [mailbox, index](AsyncResult<Page<T>> result) {
       {
         std::lock_guard<std::mutex> lock(mailbox->mutex);
@@ -85,6 +77,9 @@ void run_sliced_walk(const ActivityFilter& filter, const SlicedListOptions& opti
       }
       mailbox->ready.notify_one();
     });
+    // Counted once started: a request refused before sending (it throws) has no answer to wait
+    // for. Only this thread reads the count; answers only touch the mailbox.
+    ++in_flight;
   };
   // Slices ready for their next page, in the order they became ready: a walk of few windows
   // keeps every window busy, one of many windows works through them in date order.
@@ -122,26 +117,24 @@ void run_sliced_walk(const ActivityFilter& filter, const SlicedListOptions& opti
       return front;
     }();
     --in_flight;
-    Slice& slice = slices[answer.slice];
-    slice.in_flight = false;
+    ActivityWalk<T>& walk = slices[answer.slice];
     if (!failure) {
       try {
         Page<T> page;
         try {
           page = std::move(answer.result).value();
         } catch (const BadRequestError& error) {
-          if (!slice.walk.adopt_cap_from(error)) throw;
+          if (!walk.adopt_cap_from(error)) throw;
           ready.push_front(answer.slice);
           fill();
           continue;
         }
-        std::vector<T> rows = slice.walk.accept(std::move(page));
+        std::vector<T> rows = walk.accept(std::move(page));
         progress.rows += static_cast<std::int64_t>(rows.size());
         ++progress.pages;
-        if (slice.walk.has_more()) {
+        if (walk.has_more()) {
           ready.push_back(answer.slice);
         } else {
-          slice.done = true;
           ++progress.slices_done;
         }
         if (!rows.empty()) on_rows(std::move(rows));
