@@ -27,3 +27,4 @@
 #include "closeio/session.hpp"
 #include "closeio/timestamp.hpp"
 #include "closeio/version.hpp"
+#include "closeio/webhooks.hpp"
