@@ -4,7 +4,6 @@
 #include "closeio/webhooks.hpp"
 
 #include <cstdint>
-#include <nlohmann/json.hpp>
 #include <stdexcept>
 #include <utility>
 
@@ -114,14 +113,8 @@ WebhookDelivery verify_webhook(const WebhookKeyLookup& key_for, std::string_view
 
 std::optional<std::string> peek_subscription_id(std::string_view raw_body) noexcept {
   try {
-    const nlohmann::json root = internal::parse_json_bounded(raw_body, "");
-    if (!root.is_object()) return std::nullopt;
-    const auto found = root.find("subscription_id");
-    if (found == root.end() || !found->is_string()) return std::nullopt;
-    std::string id = found->get<std::string>();
-    if (id.empty()) return std::nullopt;
-    return id;
-  } catch (...) {  // Malformed JSON, too deep, out of memory: no id to offer.
+    return internal::scan_subscription_id(raw_body);
+  } catch (...) {  // Out of memory: no id to offer.
     return std::nullopt;
   }
 }

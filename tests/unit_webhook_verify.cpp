@@ -103,7 +103,7 @@ TEST(WebhookVerify, TheTestSignerMatchesEventsMdPythonVectors) {
       verify_webhook(kKey, kTimestamp, vectors[1].good, vectors[1].body, options);
   EXPECT_EQ(zoe.subscription_id, "whsub_1");
   EXPECT_EQ(zoe.event.id, "ev_1");
-  EXPECT_EQ(zoe.event.data, "{\"name\":\"Zo\xc3\xab M\xc3\xbcller\"}");
+  EXPECT_EQ(zoe.event.data, "{\"name\": \"Zo\xc3\xab M\xc3\xbcller\"}");
   EXPECT_THROW(verify_webhook(kKey, kTimestamp, vectors[2].good, vectors[2].body, options),
                DecodeError);
   for (const auto& v : vectors) {
