@@ -57,7 +57,7 @@ class CLOSEIO_EXPORT WebhookSignatureError : public Error {
   Reason reason_;
 };
 
-/// Verifies one delivery and decodes it.
+/// Verifies one delivery and decodes it. Thread-safe: it keeps no state between calls.
 ///
 /// The signature is HMAC-SHA256, keyed with the 32 bytes the hex `signature_key` encodes (not
 /// its text), over the `close-sig-timestamp` text immediately followed by the raw body, both
@@ -69,6 +69,7 @@ class CLOSEIO_EXPORT WebhookSignatureError : public Error {
 /// @param timestamp The `close-sig-timestamp` header value as received (Unix seconds).
 /// @param signature The `close-sig-hash` header value as received.
 /// @param raw_body The request body bytes as received: never a re-serialised copy.
+/// @param options The age tolerance (default 5 minutes) and the clock to judge it by.
 /// @throws std::invalid_argument `signature_key` is not 64 hex digits, or the tolerance is
 ///         negative (the message never contains the key).
 /// @throws WebhookSignatureError the delivery is not authentic or not fresh (see Reason).
@@ -110,8 +111,11 @@ class CLOSEIO_EXPORT EventDeduplicator {
  public:
   /// Remembers at most `capacity` events. @throws std::invalid_argument when `capacity` is 0.
   explicit EventDeduplicator(std::size_t capacity);
+  /// Frees what it remembers.
   ~EventDeduplicator();
+  /// Not copyable: share one filter (by reference) between threads instead.
   EventDeduplicator(const EventDeduplicator&) = delete;
+  /// Not copyable.
   EventDeduplicator& operator=(const EventDeduplicator&) = delete;
 
   /// True the first time an (id, date_updated) is offered, and remembers it; false for one
