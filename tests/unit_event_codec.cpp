@@ -354,5 +354,61 @@ TEST(EventCodec, RepeatedKeysKeepTheLastValueOnBothPaths) {
   EXPECT_EQ(fast, decode_event_value(nlohmann::json::parse(text)));
 }
 
+TEST(EventCodec, NumbersBeyondADoubleStayTextInRawMembers) {
+  // nlohmann cannot hold 1e999 (the DOM path refuses it); the text form keeps it as sent.
+  const std::string body = R"({"id":"ev","data":{"x":1e999,"y":)" + std::string(400, '9') + "}}";
+  EXPECT_EQ(decode_event(body).data, R"({"x":1e999,"y":)" + std::string(400, '9') + "}");
+  try {
+    decode_event_full(body);
+    FAIL() << "the DOM path accepted 1e999";
+  } catch (const DecodeError& e) {
+    EXPECT_THAT(e.what(), HasSubstr("number overflow"));
+  }
+}
+
+// Every byte of a documented event replaced by bytes that matter to JSON: the fast path accepts
+// exactly what the full path accepts, and reads the same fields.
+TEST(EventCodec, FastAndFullPathsAgreeOnMutatedEvents) {
+  // Compact, with every kind of JSON value, so that the loop stays short under sanitizers.
+  const std::string event =
+      R"({"id":"ev_1","action":"updated","lead_id":null,"changed_fields":["a","b"],)"
+      R"("date_updated":"2019-01-15T12:48:23.3","data":{"n":-1.5e3,"t":[true,false,null],)"
+      R"("s":"\u00e9x"},"previous_data":{},"meta":[]})";
+  const std::string replacements = std::string("\"\\{}[],:0a- .e\x01\xff\xc3n", 18);
+  int accepted = 0;
+  for (std::size_t i = 0; i < event.size(); ++i) {
+    for (const char c : replacements) {
+      std::string body = event;
+      body[i] = c;
+      Event fast;
+      const bool fast_ok = fast_decode_event(body, fast);
+      std::optional<Event> full;
+      try {
+        full = decode_event_full(body);
+      } catch (const DecodeError&) {
+      }
+      ASSERT_EQ(fast_ok, full.has_value()) << "byte " << i << " = " << int(c) << ": " << body;
+      if (!fast_ok) {
+        EXPECT_THROW(decode_event(body), DecodeError);
+        continue;
+      }
+      ++accepted;
+      Event fast_scalars = fast;
+      Event full_scalars = *full;
+      for (Event* e : {&fast_scalars, &full_scalars}) e->data = e->previous_data = e->meta = {};
+      ASSERT_EQ(fast_scalars, full_scalars) << body;
+      for (const auto& [a, b] :
+           {std::pair(fast.data, full->data), std::pair(fast.previous_data, full->previous_data),
+            std::pair(fast.meta, full->meta)}) {
+        ASSERT_EQ(a.has_value(), b.has_value()) << body;
+        if (a) {
+          ASSERT_EQ(nlohmann::json::parse(*a), nlohmann::json::parse(*b)) << body;
+        }
+      }
+    }
+  }
+  EXPECT_GT(accepted, 50);  // Whitespace, letters inside strings, digits: many stay valid.
+}
+
 }  // namespace
 }  // namespace closeio::internal::unit_event_codec_test

@@ -317,15 +317,23 @@ Event decode_event_value(const nlohmann::json& value, std::string_view context,
   return event;
 }
 
+bool fast_decode_event(std::string_view json_object_text, Event& out) {
+  JsonCursor in(json_object_text);
+  std::string key;
+  std::string scratch;
+  return scan_event(in, 0, out, key, scratch) && in.at_end();
+}
+
+Event decode_event_full(std::string_view json_object_text) {
+  return decode_event_value(parse_json_bounded(json_object_text, event_prefix("event")));
+}
+
 Event decode_event(std::string_view json_object_text) {
   {
-    JsonCursor in(json_object_text);
     Event event;
-    std::string key;
-    std::string scratch;
-    if (scan_event(in, 0, event, key, scratch) && in.at_end()) return event;
+    if (fast_decode_event(json_object_text, event)) return event;
   }
-  return decode_event_value(parse_json_bounded(json_object_text, event_prefix("event")));
+  return decode_event_full(json_object_text);
 }
 
 EventLogPage decode_event_page(std::string_view body) {

@@ -66,6 +66,14 @@ struct DecodedDelivery {
 /// `subscription_id` or an `event` object (see decode_event).
 DecodedDelivery decode_delivery(std::string_view body);
 
+/// decode_event's fast path alone: fills `out` (a default Event) and returns true, or returns
+/// false (never throws but std::bad_alloc) for anything it does not read; for tests and fuzzing.
+bool fast_decode_event(std::string_view json_object_text, Event& out);
+
+/// decode_event's full path alone (a bounded DOM; raw members as nlohmann's dump); for tests and
+/// fuzzing, which check that both paths agree.
+Event decode_event_full(std::string_view json_object_text);
+
 /// The top-level `subscription_id` of a delivery body, read without trusting or decoding the
 /// rest: nullopt unless the body is valid JSON, an object, and the key's (last) value is a
 /// non-empty string. May throw std::bad_alloc only.
