@@ -34,39 +34,6 @@ void append_code_point(std::string& out, unsigned cp) {
 
 }  // namespace
 
-void JsonCursor::skip_space() noexcept {
-  while (p_ < end_ && (*p_ == ' ' || *p_ == '\n' || *p_ == '\r' || *p_ == '\t')) ++p_;
-}
-
-bool JsonCursor::consume(char c) noexcept {
-  skip_space();
-  if (p_ < end_ && *p_ == c) {
-    ++p_;
-    return true;
-  }
-  return false;
-}
-
-bool JsonCursor::next_is(char c) noexcept {
-  skip_space();
-  return p_ < end_ && *p_ == c;
-}
-
-bool JsonCursor::at_end() noexcept {
-  skip_space();
-  return p_ == end_;
-}
-
-bool JsonCursor::literal(std::string_view word) noexcept {
-  skip_space();
-  if (static_cast<std::size_t>(end_ - p_) < word.size() ||
-      std::string_view(p_, word.size()) != word) {
-    return false;
-  }
-  p_ += word.size();
-  return true;
-}
-
 // At a backslash: one escape, appended to `out` when there is one.
 bool JsonCursor::escape(std::string* out) noexcept {
   if (end_ - p_ < 2) return false;
@@ -160,6 +127,17 @@ bool JsonCursor::utf8_sequence(std::string* out) noexcept {
 bool JsonCursor::string(std::string& out) {
   if (!consume('"')) return false;
   out.clear();
+  return string_body(&out);
+}
+
+// At a quote: the same checks as string(), nothing kept (so nothing allocated: no throw).
+bool JsonCursor::skip_string() noexcept {
+  ++p_;
+  return string_body(nullptr);
+}
+
+// After the opening quote, up to and including the closing one; unescaped into `out` if given.
+bool JsonCursor::string_body(std::string* out) {
   for (;;) {
     const char* run = p_;
     while (p_ < end_) {
@@ -167,36 +145,31 @@ bool JsonCursor::string(std::string& out) {
       if (c == '"' || c == '\\' || c < 0x20 || c >= 0x80) break;
       ++p_;
     }
-    out.append(run, static_cast<std::size_t>(p_ - run));
+    if (out) out->append(run, static_cast<std::size_t>(p_ - run));
     if (p_ == end_) return false;
     const auto c = static_cast<unsigned char>(*p_);
     if (c == '"') {
       ++p_;
       return true;
     }
-    if (c < 0x20) return false;
-    if (!(c == '\\' ? escape(&out) : utf8_sequence(&out))) return false;
+    if (c < 0x20) return false;  // Raw control characters are not allowed in JSON strings.
+    if (!(c == '\\' ? escape(out) : utf8_sequence(out))) return false;
   }
 }
 
-// At a quote: the same checks as string(), nothing kept.
-bool JsonCursor::skip_string() noexcept {
-  ++p_;
-  for (;;) {
-    while (p_ < end_) {
-      const auto c = static_cast<unsigned char>(*p_);
-      if (c == '"' || c == '\\' || c < 0x20 || c >= 0x80) break;
-      ++p_;
-    }
-    if (p_ == end_) return false;
-    const auto c = static_cast<unsigned char>(*p_);
-    if (c == '"') {
-      ++p_;
-      return true;
-    }
-    if (c < 0x20) return false;
-    if (!(c == '\\' ? escape(nullptr) : utf8_sequence(nullptr))) return false;
+bool JsonCursor::small_integer(std::int64_t& out) noexcept {
+  skip_space();
+  const char* start = p_;
+  std::int64_t value = 0;
+  while (p_ < end_ && is_digit(*p_) && p_ - start < 18) {
+    value = value * 10 + (*p_ - '0');
+    ++p_;
   }
+  const auto digits = p_ - start;
+  if (digits == 0 || (digits > 1 && *start == '0')) return false;
+  if (p_ < end_ && (is_digit(*p_) || *p_ == '.' || *p_ == 'e' || *p_ == 'E')) return false;
+  out = value;
+  return true;
 }
 
 // -?(0|[1-9][0-9]*)(\.[0-9]+)?([eE][+-]?[0-9]+)?
