@@ -14,7 +14,7 @@
 //                       the 100,000 run shows whether anything grew past the 10,000 one)
 // The emulator's memory is its own process's: not counted.
 //
-// Benchmark 8 (BM_CallWalk): CallsClient over 600,000 calls (closeio-fake-server --seed-calls
+// Benchmark 9 (BM_CallWalk): CallsClient over 600,000 calls (closeio-fake-server --seed-calls
 // 600000 --latency 20: two per second of date_created, 20 ms added to every answer), pages of
 // 100, so the walk crosses Close's _skip cap of 250,000 twice: list() sequentially, then
 // list_sliced() with 16 windows and 8 pages in flight. Counters as above, plus `calls` (a repeated
