@@ -1,5 +1,6 @@
 #include "internal/oauth_refresher.hpp"
 
+#include <algorithm>
 #include <stdexcept>
 #include <utility>
 
@@ -36,7 +37,8 @@ OAuthRefresher::OAuthRefresher(OAuthOptions options, std::string token_url,
       token_url_(std::move(token_url)),
       timeout_(timeout),
       transport_(std::move(transport)),
-      current_(options_.tokens) {}
+      current_(options_.tokens),
+      margin_(options_.refresh_margin) {}
 
 void OAuthRefresher::set_async(PerformAsync perform, Post post) {
   perform_async_ = std::move(perform);
@@ -46,7 +48,7 @@ void OAuthRefresher::set_async(PerformAsync perform, Post post) {
 bool OAuthRefresher::needs_refresh(std::uint64_t rejected) const {
   if (rejected != 0 && rejected == generation_) return true;
   if (current_.access_token.empty()) return true;
-  return std::chrono::system_clock::now() + options_.refresh_margin >= current_.expires_at;
+  return std::chrono::system_clock::now() + margin_ >= current_.expires_at;
 }
 
 OAuthGrant OAuthRefresher::current_grant() const {
@@ -78,11 +80,12 @@ OAuthGrant OAuthRefresher::acquire(std::uint64_t rejected) {
     if (!needs_refresh(rejected)) return current_grant();
     if (refreshing_) {
       // Share the refresh under way, and its outcome: a failed one is this call's failure too
-      // (so that callers waiting for one refresh do not each send another).
+      // (so that callers waiting for one refresh do not each send another), and a new pair is
+      // used even if it is already within the margin (a server issuing short-lived tokens).
       const std::uint64_t round = rounds_;
       refreshed_.wait(lock, [&] { return !refreshing_; });
-      if (rounds_ != round && last_failure_) return failed_grant(*last_failure_);
-      continue;
+      if (rounds_ == round) continue;
+      return last_failure_ ? failed_grant(*last_failure_) : current_grant();
     }
     std::string used;
     HttpRequest request = begin_refresh(used);
@@ -95,8 +98,9 @@ OAuthGrant OAuthRefresher::acquire(std::uint64_t rejected) {
       result.request_sent = false;
       result.error = e.what();
     }
-    finish_refresh(result, used, false);
+    const std::optional<Failure> failure = finish_refresh(result, used, false);
     lock.lock();
+    return failure ? failed_grant(*failure) : current_grant();
   }
 }
 
@@ -124,8 +128,8 @@ void OAuthRefresher::acquire_async(std::uint64_t rejected, std::function<void(OA
 }
 
 // Runs once per refresh, on the thread that sent it (a blocking caller's, or the I/O thread).
-void OAuthRefresher::finish_refresh(const HttpResult& result, const std::string& used_refresh_token,
-                                    bool on_io_thread) {
+std::optional<OAuthRefresher::Failure> OAuthRefresher::finish_refresh(
+    const HttpResult& result, const std::string& used_refresh_token, bool on_io_thread) {
   std::optional<OAuthTokens> tokens;
   std::optional<Failure> failure;
   try {
@@ -153,6 +157,11 @@ void OAuthRefresher::finish_refresh(const HttpResult& result, const std::string&
     ++rounds_;
     last_failure_ = failure;
     if (tokens) {
+      // A token issued for less than twice the margin is refreshed at half its life instead,
+      // not before every call.
+      const auto lifetime = std::chrono::duration_cast<std::chrono::seconds>(
+          tokens->expires_at - std::chrono::system_clock::now());
+      margin_ = std::max(std::chrono::seconds(0), std::min(options_.refresh_margin, lifetime / 2));
       current_ = std::move(*tokens);
       ++generation_;
     } else if (!token_request_not_applied(result)) {
@@ -162,7 +171,7 @@ void OAuthRefresher::finish_refresh(const HttpResult& result, const std::string&
     waiters.swap(waiters_);
   }
   refreshed_.notify_all();
-  if (waiters.empty()) return;
+  if (waiters.empty()) return failure;
   auto answer = [self = shared_from_this(), waiters = std::move(waiters), failure]() mutable {
     for (auto& waiter : waiters) {
       OAuthGrant grant;
@@ -175,8 +184,12 @@ void OAuthRefresher::finish_refresh(const HttpResult& result, const std::string&
       waiter(std::move(grant));
     }
   };
-  if (on_io_thread || !post_) return answer();
-  post_(std::move(answer));
+  if (on_io_thread || !post_) {
+    answer();
+  } else {
+    post_(std::move(answer));
+  }
+  return failure;
 }
 
 }  // namespace closeio::internal

@@ -62,8 +62,9 @@ class OAuthRefresher : public std::enable_shared_from_this<OAuthRefresher> {
   OAuthGrant current_grant() const;
   static OAuthGrant failed_grant(const Failure& failure);
   HttpRequest begin_refresh(std::string& used_refresh_token);
-  void finish_refresh(const HttpResult& result, const std::string& used_refresh_token,
-                      bool on_io_thread);
+  /// Publishes the refresh's outcome and answers the asynchronous waiters; returns its failure.
+  std::optional<Failure> finish_refresh(const HttpResult& result,
+                                        const std::string& used_refresh_token, bool on_io_thread);
 
   const OAuthOptions options_;
   const std::string token_url_;
@@ -75,6 +76,7 @@ class OAuthRefresher : public std::enable_shared_from_this<OAuthRefresher> {
   mutable std::mutex mutex_;  // Guards everything below.
   std::condition_variable refreshed_;
   OAuthTokens current_;
+  std::chrono::seconds margin_;  // refresh_margin, or half the current token's lifetime if less.
   std::uint64_t generation_ = 1;
   bool refreshing_ = false;
   std::uint64_t rounds_ = 0;              // Refreshes finished, for blocking waiters.
