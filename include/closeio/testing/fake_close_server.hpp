@@ -169,6 +169,14 @@ struct CLOSEIO_EXPORT RecordedRequest {
 /// as a patch; an `outcome_id` that names no outcome, a deleted one, or (on a meeting) a
 /// vm-dropped one is a 400 with a field error on `outcome_id`. Deleting an outcome leaves the
 /// calls and meetings that refer to it unchanged.
+/// It also serves Close's OAuth token endpoint, `POST /oauth2/token/` (form-encoded), for the
+/// app of FakeCloseServerOptions::oauth_client_id / oauth_client_secret: `grant_type=
+/// authorization_code` (a code from mint_oauth_code(), single-use) and `grant_type=
+/// refresh_token` with rotation (the refresh token used is dead from then on). Errors are OAuth
+/// 2.0 bodies `{"error": "<code>"}`: 400 invalid_grant (unknown, used or revoked token or code),
+/// 401 invalid_client, 400 invalid_request / unsupported_grant_type. The API accepts
+/// `Authorization: Bearer <access token>` for every access token issued there until it expires
+/// or is revoked, and answers 401 after that.
 /// Thread-safe: tests may inspect and script it while it serves.
 class CLOSEIO_EXPORT FakeCloseServer {
  public:
@@ -244,16 +252,7 @@ class CLOSEIO_EXPORT FakeCloseServer {
   /// that resumes its session on every reconnect makes it connection_count() - 1.
   std::size_t tls_sessions_resumed() const;
 
-  /// @name OAuth
-  /// The emulator serves Close's token endpoint, `POST /oauth2/token/` (form-encoded), for the
-  /// app of FakeCloseServerOptions::oauth_client_id / oauth_client_secret: `grant_type=
-  /// authorization_code` (a code from mint_oauth_code(), single-use) and `grant_type=
-  /// refresh_token` with rotation (the refresh token used is dead from then on). Errors as
-  /// OAuth 2.0 bodies `{"error": "<code>"}`: 400 invalid_grant (unknown, used, revoked token or
-  /// code), 401 invalid_client, 400 invalid_request / unsupported_grant_type. The API accepts
-  /// `Authorization: Bearer <access token>` for every access token issued here until it expires
-  /// or is revoked, and answers 401 after that.
-  /// @{
+  // OAuth (see the class comment).
   /// "http://127.0.0.1:<port>/oauth2/token/" (https when TLS is configured).
   std::string oauth_token_url() const;
   /// A new single-use authorization code; `redirect_uri`, when not empty, must then be sent
@@ -278,7 +277,6 @@ class CLOSEIO_EXPORT FakeCloseServer {
   std::size_t oauth_refresh_requests() const;
   /// Refreshes that issued a new pair so far.
   std::size_t oauth_refreshes_performed() const;
-  /// @}
 
  private:
   struct Impl;
