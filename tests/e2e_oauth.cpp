@@ -387,6 +387,61 @@ TEST(OAuth, ALostRefreshAnswerOnTheIoThreadIsNotReplayedEither) {
   EXPECT_EQ(server.oauth_refresh_requests(), 1u);
 }
 
+std::size_t token_endpoint_requests(const FakeCloseServer& server) {
+  std::size_t count = 0;
+  for (const auto& request : server.requests()) count += request.path == "/oauth2/token/";
+  return count;
+}
+
+TEST(OAuth, AServerErrorFromTheTokenEndpointEndsRefreshingForGood) {
+  FakeCloseServer server;
+  const Outcome seeded = seed_outcome(server, "x");
+  OAuthTokens tokens = server.issue_oauth_tokens();
+  tokens.expires_at = system_clock::now() - seconds(1);
+  testing::ScriptedResponse unavailable;
+  unavailable.status = 503;
+  unavailable.body = "<html>503 Service Unavailable</html>";
+  unavailable.content_type = "text/html";
+  unavailable.path = "/oauth2/token/";
+  server.script(unavailable);
+  OutcomesClient client(oauth_options(server, tokens));
+  for (int i = 0; i < 2; ++i) {
+    try {
+      client.fetch(seeded.id);
+      FAIL() << "a call succeeded without a token";
+    } catch (const OAuthError& e) {
+      // Close may have rotated the token before its ingress failed: never sent again.
+      EXPECT_EQ(e.code(), "server_error");
+      EXPECT_EQ(e.status(), 503);
+    }
+  }
+  EXPECT_EQ(token_endpoint_requests(server), 1u);
+  EXPECT_TRUE(api_requests(server).empty());
+}
+
+TEST(OAuth, ARateLimitedRefreshIsTriedAgainByTheNextCall) {
+  FakeCloseServer server;
+  const Outcome seeded = seed_outcome(server, "x");
+  OAuthTokens tokens = server.issue_oauth_tokens();
+  tokens.expires_at = system_clock::now() - seconds(1);
+  testing::ScriptedResponse limited;
+  limited.status = 429;
+  limited.body = R"({"error": {"message": "API rate limit exceeded", "rate_reset": 1}})";
+  limited.path = "/oauth2/token/";
+  server.script(limited);
+  OutcomesClient client(oauth_options(server, tokens));
+  try {
+    client.fetch(seeded.id);
+    FAIL() << "a call succeeded without a token";
+  } catch (const OAuthError& e) {
+    EXPECT_EQ(e.status(), 429);
+  }
+  // A 429 is refused before anything is done: the refresh token is unused and still good.
+  EXPECT_EQ(client.fetch(seeded.id).id, seeded.id);
+  EXPECT_EQ(token_endpoint_requests(server), 2u);
+  EXPECT_EQ(server.oauth_refreshes_performed(), 1u);
+}
+
 TEST(OAuth, NoSecretInMessagesOrLogRecords) {
   FakeCloseServer server;
   const Outcome seeded = seed_outcome(server, "x");
