@@ -20,6 +20,7 @@ namespace {
 
 using std::chrono::seconds;
 using std::chrono::system_clock;
+using test::seed_outcome;
 using testing::FakeCloseServer;
 using testing::FakeCloseServerOptions;
 
@@ -66,12 +67,6 @@ std::vector<testing::RecordedRequest> api_requests(const FakeCloseServer& server
     if (request.path.rfind("/api/v1/", 0) == 0) out.push_back(request);
   }
   return out;
-}
-
-Outcome seed_outcome(FakeCloseServer& server, const std::string& name) {
-  OutcomeCreate create;
-  create.name = name;
-  return server.seed(create);
 }
 
 // A gate many threads wait at until it opens: no sleeps, no timing.
@@ -441,6 +436,37 @@ TEST(OAuth, ARateLimitedRefreshIsTriedAgainByTheNextCall) {
   EXPECT_EQ(token_endpoint_requests(server), 2u);
   EXPECT_EQ(server.oauth_refreshes_performed(), 1u);
 }
+
+#if defined(CLOSEIO_TEST_CERT) && defined(CLOSEIO_TEST_KEY)
+TEST(OAuth, TheRefreshUsesTheSessionsTlsSettings) {
+  FakeCloseServer server(test::tls_server_options());
+  const Outcome seeded = seed_outcome(server, "x");
+  OAuthTokens tokens = server.issue_oauth_tokens();
+  tokens.expires_at = system_clock::now() - seconds(1);
+
+  // The session's CA file verifies the token endpoint too: blocking and asynchronous refreshes.
+  ClientOptions trusted = oauth_options(server, tokens);
+  trusted.ca_file = CLOSEIO_TEST_CERT;
+  OutcomesClient client(trusted);
+  EXPECT_EQ(client.fetch(seeded.id).id, seeded.id);
+  server.expire_oauth_access_tokens();
+  EXPECT_EQ(client.fetch_async(seeded.id).get().id, seeded.id);
+  EXPECT_EQ(server.oauth_refreshes_performed(), 2u);
+
+  // Without it, the self-signed certificate fails verification before anything is sent: the
+  // refresh token is unused, so the error says "not_sent".
+  OAuthTokens unused = server.issue_oauth_tokens();
+  unused.expires_at = system_clock::now() - seconds(1);
+  OutcomesClient untrusting(oauth_options(server, unused));
+  try {
+    untrusting.fetch(seeded.id);
+    FAIL() << "the token endpoint's certificate was not verified";
+  } catch (const OAuthError& e) {
+    EXPECT_EQ(e.code(), "not_sent");
+  }
+  EXPECT_EQ(server.oauth_refresh_requests(), 2u);
+}
+#endif
 
 TEST(OAuth, NoSecretInMessagesOrLogRecords) {
   FakeCloseServer server;
