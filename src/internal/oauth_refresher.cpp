@@ -122,7 +122,7 @@ void OAuthRefresher::acquire_async(std::uint64_t rejected, std::function<void(OA
   HttpRequest request = begin_refresh(used);
   lock.unlock();
   perform_async_(std::move(request),
-                 [self = shared_from_this(), used = std::move(used)](HttpResult result) {
+                 [self = shared_from_this(), used = std::move(used)](const HttpResult& result) {
                    self->finish_refresh(result, used, true);
                  });
 }

@@ -20,7 +20,7 @@ std::string form_value(const std::vector<std::pair<std::string, std::string>>& f
   for (const auto& [key, value] : form) {
     if (key == name) return value;
   }
-  return std::string();
+  return {};
 }
 
 bool is_form(const RecordedRequest& request) {
