@@ -63,6 +63,10 @@ using OAuthTokensCallback = std::function<void(const OAuthTokens&)>;
 ///   the session stops refreshing: every later call needing a new token raises the same error
 ///   without a request. Build a new session from the newest persisted pair (or a new
 ///   authorization) to continue.
+/// - A refresh request is bounded by ClientOptions::timeout (and connect_timeout). A blocking
+///   call that waits for a refresh another call started waits until that refresh ends,
+///   whatever its own deadline or cancellation; an asynchronous call waits without holding a
+///   thread.
 struct OAuthOptions {
   /// The app whose tokens these are. Required.
   OAuthApp app;
