@@ -225,6 +225,55 @@ TEST(OAuth, ManyThreadsAndAsyncCallsAcrossAnExpiryShareExactlyOneRefresh) {
             static_cast<std::size_t>(refused + kThreads * kPerThread + kAsync));
 }
 
+TEST(OAuth, ManyCallsStartingInsideTheMarginShareOneRefreshAndDrawNo401) {
+  FakeCloseServerOptions server_options;
+  server_options.threads = 40;
+  FakeCloseServer server(server_options);
+  const Outcome seeded = seed_outcome(server, "shared");
+  OAuthTokens closing = server.issue_oauth_tokens();
+  closing.expires_at = system_clock::now() + seconds(30);  // Inside the 60 s margin.
+  Persisted persisted;
+  OutcomesClient client(oauth_options(server, closing, &persisted));
+
+  constexpr int kThreads = 16;
+  constexpr int kAsync = 200;
+  Gate gate;
+  std::atomic<int> ok{0};
+  std::vector<std::thread> threads;
+  threads.reserve(kThreads);
+  for (int t = 0; t < kThreads; ++t) {
+    threads.emplace_back([&] {
+      gate.wait();
+      try {
+        if (client.fetch(seeded.id).id == seeded.id) ++ok;
+      } catch (const std::exception&) {
+        // Counted by `ok` falling short.
+      }
+    });
+  }
+  std::vector<std::future<Outcome>> futures;
+  futures.reserve(kAsync);
+  gate.open();
+  for (int i = 0; i < kAsync; ++i) futures.push_back(client.fetch_async(seeded.id));
+  for (auto& thread : threads) thread.join();
+  for (auto& future : futures) {
+    try {
+      if (future.get().id == seeded.id) ++ok;
+    } catch (const std::exception&) {
+      // Counted by `ok` falling short.
+    }
+  }
+  EXPECT_EQ(ok.load(), kThreads + kAsync);
+  EXPECT_EQ(server.oauth_refresh_requests(), 1u);
+  ASSERT_EQ(persisted.all().size(), 1u);
+  // Every call waited for the refresh: none went out with the closing token.
+  const auto calls = api_requests(server);
+  EXPECT_EQ(calls.size(), static_cast<std::size_t>(kThreads + kAsync));
+  for (const auto& request : calls) {
+    EXPECT_EQ(request.header("authorization"), "Bearer " + persisted.all()[0].access_token);
+  }
+}
+
 TEST(OAuth, RefreshesBeforeExpiryWithinTheMarginAndNotBefore) {
   FakeCloseServer server;
   const Outcome seeded = seed_outcome(server, "x");
