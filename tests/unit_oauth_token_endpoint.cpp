@@ -88,6 +88,11 @@ TEST(OAuthTokenEndpoint, AnswersThatAreNotPairsAreTyped) {
   EXPECT_EQ(error_of(answered(200, R"({"access_token":""})")).code(), "bad_answer");
   EXPECT_EQ(error_of(answered(200, R"({"access_token":"a","expires_in":-5})")).code(),
             "bad_answer");
+  // A token that would split the Authorization header line.
+  EXPECT_EQ(error_of(answered(200, R"({"access_token":"a\r\nX-Injected: 1"})")).code(),
+            "bad_answer");
+  EXPECT_EQ(error_of(answered(200, R"({"access_token":"a","refresh_token":"r t"})")).code(),
+            "bad_answer");
 }
 
 TEST(OAuthTokenEndpoint, OnlyAnUnsentRequestOrA429IsKnownNotApplied) {

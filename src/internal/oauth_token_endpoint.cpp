@@ -132,6 +132,14 @@ OAuthTokens read_token_answer(const HttpResult& result, const std::string& what,
   if (tokens.access_token.empty()) {
     fail(what, "bad_answer", result.status, "the answer holds no access_token");
   }
+  // The access token goes into a header line: a space or control character would split it.
+  for (const std::string* token : {&tokens.access_token, &tokens.refresh_token}) {
+    for (const char ch : *token) {
+      if (static_cast<unsigned char>(ch) <= 0x20 || ch == 0x7f) {
+        fail(what, "bad_answer", result.status, "a token holds a space or control character");
+      }
+    }
+  }
   long long expires_in = kDefaultExpiresInSeconds;
   if (auto it = body.find("expires_in"); it != body.end() && it->is_number()) {
     const double seconds = it->get<double>();
