@@ -113,13 +113,21 @@ void start_call_emulator(const benchmark::State&) {
   }
 }
 
-// state.range(0): 0 walks with list(), 1 with list_sliced().
+// state.range(0): 0 walks with list(), 1 with list_sliced(); state.range(1): how many of the newest
+// calls it walks (60,000 or all 600,000), to show the heap does not grow with them.
 void BM_CallWalk(benchmark::State& state) {
   closeio::ClientOptions options;
   options.credentials = closeio::Credentials::api_key(closeio::bench::kApiKey);
   options.base_url = call_emulator->base_url();
   const closeio::CallsClient client(options);
   const bool sliced = state.range(0) == 1;
+  const auto rows = static_cast<std::size_t>(state.range(1));
+  const closeio::Timestamp first = closeio::parse_timestamp("2026-01-01T00:00:00Z");
+  // The seeded calls are two per second from `first` on: the newest `rows` start here.
+  const closeio::Timestamp from =
+      first + std::chrono::seconds(static_cast<std::int64_t>((kSeededCalls - rows) / 2));
+  closeio::ActivityFilter newest;
+  newest.created_after = from - std::chrono::microseconds(1);
   // Id hashes go into a vector reserved before the heap is watched, so the peak is the walk's
   // own; duplicates are found by sorting afterwards.
   std::vector<std::size_t> seen;
@@ -130,25 +138,25 @@ void BM_CallWalk(benchmark::State& state) {
   for (auto _ : state) {
     seen.clear();
     auto count = [&](const closeio::Call& call) {
-      if (seen.size() <= kSeededCalls) seen.push_back(std::hash<std::string>{}(call.id));
+      if (seen.size() <= rows) seen.push_back(std::hash<std::string>{}(call.id));
     };
     if (sliced) {
       closeio::SlicedListOptions slices;
-      slices.from = closeio::parse_timestamp("2026-01-01T00:00:00Z");
-      slices.to = slices.from + std::chrono::seconds(kSeededCalls / 2);
+      slices.from = from;
+      slices.to = first + std::chrono::seconds(kSeededCalls / 2);
       slices.slices = 16;
       slices.max_in_flight = 8;
       client.list_sliced({}, slices, [&](std::vector<closeio::Call> page) {
         for (const closeio::Call& call : page) count(call);
       });
     } else {
-      for (const closeio::Call& call : client.list()) count(call);
+      for (const closeio::Call& call : client.list(newest)) count(call);
     }
     state.PauseTiming();
     std::sort(seen.begin(), seen.end());
     const bool repeated = std::adjacent_find(seen.begin(), seen.end()) != seen.end();
     state.ResumeTiming();
-    if (repeated || seen.size() != kSeededCalls) {
+    if (repeated || seen.size() != rows) {
       state.SkipWithError("the walk did not yield every call exactly once");
       break;
     }
@@ -162,9 +170,8 @@ void BM_CallWalk(benchmark::State& state) {
 }
 BENCHMARK(BM_CallWalk)
     ->Setup(start_call_emulator)
-    ->ArgName("sliced")
-    ->Arg(0)
-    ->Arg(1)
+    ->ArgNames({"sliced", "rows"})
+    ->ArgsProduct({{0, 1}, {60000, kSeededCalls}})
     ->Iterations(1)
     ->UseRealTime()
     ->Unit(benchmark::kMillisecond);

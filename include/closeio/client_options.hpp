@@ -5,20 +5,25 @@
 #include <chrono>
 #include <cstddef>
 #include <memory>
+#include <optional>
 #include <string>
 
 #include "closeio/cancellation.hpp"
 #include "closeio/credentials.hpp"
 #include "closeio/export.hpp"
 #include "closeio/logging.hpp"
+#include "closeio/oauth.hpp"
 #include "closeio/retry_policy.hpp"
 
 namespace closeio {
 
 /// Options of a client. Every field has a production-ready default except `credentials`.
 struct CLOSEIO_EXPORT ClientOptions {
-  /// Required: an API key or an OAuth token. Default: none (rejected).
+  /// Required unless `oauth` is set: an API key or a fixed OAuth access token. Default: none.
   Credentials credentials;
+  /// OAuth tokens that the session refreshes by itself (see OAuthOptions); when set,
+  /// `credentials` must be empty. Default: none.
+  std::optional<OAuthOptions> oauth;
   /// Root of the API; a missing trailing slash is added. Default: Close's production API.
   std::string base_url = "https://api.close.com/api/v1/";
   /// Time allowed to establish a connection (TCP and TLS), per attempt. Default: 10 s.

@@ -22,6 +22,7 @@
 #include "closeio/meeting.hpp"
 #include "closeio/meetings_client.hpp"
 #include "closeio/meetings_connection.hpp"
+#include "closeio/oauth.hpp"
 #include "closeio/outcome.hpp"
 #include "closeio/outcomes_client.hpp"
 #include "closeio/outcomes_connection.hpp"

@@ -45,7 +45,10 @@ class CLOSEIO_EXPORT Session {
  public:
   /// Validates `options` and sets up the transport. Throws std::invalid_argument for missing,
   /// empty or control-character credentials, a malformed base URL, an http:// URL to a
-  /// non-loopback host without allow_insecure_http, or non-positive timeouts.
+  /// non-loopback host without allow_insecure_http, or non-positive timeouts; with
+  /// ClientOptions::oauth, also for credentials set as well, a missing refresh token, client id
+  /// or secret, or a bad token URL. An OAuth session refreshes its tokens itself (OAuthOptions
+  /// states the guarantees).
   explicit Session(ClientOptions options);
 
   /// The rate-limit figures of the latest response, to any client of this session, that

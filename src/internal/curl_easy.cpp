@@ -128,14 +128,22 @@ void set(CURL* easy, CURLoption option, T value) {
   }
 }
 
-curl_slist* make_header_list(const CurlTransportConfig& config, bool with_body) {
+// An empty `authorization` sends none; an empty `content_type` means JSON.
+curl_slist* make_header_list(const std::string& authorization, bool with_body,
+                             const std::string& content_type = std::string()) {
   curl_slist* list = nullptr;
-  const std::string authorization = "Authorization: " + config.authorization;
-  list = curl_slist_append(list, authorization.c_str());
+  if (!authorization.empty()) {
+    const std::string line = "Authorization: " + authorization;
+    list = curl_slist_append(list, line.c_str());
+  }
   list = curl_slist_append(list, "Accept: application/json");
   // No "Expect: 100-continue" round trip before bodies: ours are small JSON documents.
   list = curl_slist_append(list, "Expect:");
-  if (with_body) list = curl_slist_append(list, "Content-Type: application/json");
+  if (with_body) {
+    const std::string line =
+        "Content-Type: " + (content_type.empty() ? std::string("application/json") : content_type);
+    list = curl_slist_append(list, line.c_str());
+  }
   if (list == nullptr) throw std::bad_alloc();
   return list;
 }
@@ -159,7 +167,7 @@ void curl_global_init_once() {
   });
 }
 
-CurlShare::CurlShare(const CurlTransportConfig& config) {
+CurlShare::CurlShare(const CurlTransportConfig& config) : authorization(config.authorization) {
   curl_global_init_once();
   handle = curl_share_init();
   if (!handle) throw std::bad_alloc();
@@ -169,8 +177,8 @@ CurlShare::CurlShare(const CurlTransportConfig& config) {
   curl_share_setopt(handle, CURLSHOPT_USERDATA, this);
   curl_share_setopt(handle, CURLSHOPT_SHARE, CURL_LOCK_DATA_DNS);
   curl_share_setopt(handle, CURLSHOPT_SHARE, CURL_LOCK_DATA_SSL_SESSION);
-  headers_without_body = make_header_list(config, false);
-  headers_with_body = make_header_list(config, true);
+  headers_without_body = make_header_list(config.authorization, false);
+  headers_with_body = make_header_list(config.authorization, true);
 }
 
 CurlShare::~CurlShare() {
@@ -220,8 +228,15 @@ void prepare_easy(CURL* e, const HttpRequest& request, const CurlShare& share,
   set(e, CURLOPT_TIMEOUT_MS, static_cast<long>(request.timeout.count()));
   set(e, CURLOPT_MAXAGE_CONN,
       request.replayable ? kMaxIdleSecondsDefault : kMaxIdleSecondsForNonReplayable);
-  set(e, CURLOPT_HTTPHEADER,
-      request.has_body ? share.headers_with_body : share.headers_without_body);
+  if (request.authorization || !request.content_type.empty()) {
+    // A request of its own (an OAuth session's current token, the token endpoint's form body).
+    transfer.own_headers.reset(make_header_list(request.authorization.value_or(share.authorization),
+                                                request.has_body, request.content_type));
+    set(e, CURLOPT_HTTPHEADER, transfer.own_headers.get());
+  } else {
+    set(e, CURLOPT_HTTPHEADER,
+        request.has_body ? share.headers_with_body : share.headers_without_body);
+  }
   set(e, CURLOPT_WRITEDATA, &transfer);
   set(e, CURLOPT_HEADERDATA, &transfer);
   set(e, CURLOPT_XFERINFODATA, &transfer);

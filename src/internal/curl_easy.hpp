@@ -9,6 +9,7 @@
 #include <array>
 #include <chrono>
 #include <cstddef>
+#include <memory>
 #include <mutex>
 #include <string>
 #include <string_view>
@@ -32,10 +33,19 @@ struct CurlShare {
   std::array<std::mutex, CURL_LOCK_DATA_LAST> locks;
   curl_slist* headers_without_body = nullptr;
   curl_slist* headers_with_body = nullptr;
+  std::string authorization;  // The fixed Authorization value of the two lists (secret).
+};
+
+/// Frees a curl_slist.
+struct CurlSlistFree {
+  void operator()(curl_slist* list) const noexcept { curl_slist_free_all(list); }
 };
 
 /// Per-transfer state the libcurl callbacks write into.
 struct CurlTransfer {
+  // The headers of a request that does not use the share's lists (its own Authorization or
+  // Content-Type); libcurl reads them until the transfer ends.
+  std::unique_ptr<curl_slist, CurlSlistFree> own_headers;
   std::string body;
   HttpHeaders headers;
   std::size_t max_body = 0;

@@ -4,8 +4,10 @@
 
 #include <mutex>
 #include <new>
+#include <stdexcept>
 #include <utility>
 
+#include "closeio/version.hpp"
 #include "internal/curl_easy.hpp"
 
 namespace closeio::internal {
@@ -78,6 +80,18 @@ HttpResult CurlTransport::perform(const HttpRequest& request) {
 std::string curl_version_string() {
   const curl_version_info_data* info = curl_version_info(CURLVERSION_NOW);
   return std::string("libcurl/") + (info && info->version ? info->version : "unknown");
+}
+
+std::string closeio_user_agent(const std::string& suffix) {
+  for (const char ch : suffix) {
+    if (static_cast<unsigned char>(ch) < 0x20 || ch == 0x7f) {
+      throw std::invalid_argument("closeio: user_agent_suffix contains a control character");
+    }
+  }
+  std::string ua =
+      std::string("closeio-cpp/") + CLOSEIO_VERSION_STRING + " (" + curl_version_string() + ")";
+  if (!suffix.empty()) ua += " " + suffix;
+  return ua;
 }
 
 }  // namespace closeio::internal

@@ -45,4 +45,8 @@ class CurlTransport final : public HttpTransport {
 /// "libcurl/7.88.1" style version of the linked libcurl, for the User-Agent.
 std::string curl_version_string();
 
+/// "closeio-cpp/<version> (libcurl/<version>)[ <suffix>]"; std::invalid_argument when `suffix`
+/// holds a control character (it would split the header).
+std::string closeio_user_agent(const std::string& suffix);
+
 }  // namespace closeio::internal

@@ -32,6 +32,12 @@ struct HttpRequest {
   /// left as its timeout. A blocking call waits before it reaches the transport instead.
   std::optional<std::chrono::steady_clock::time_point> deadline;
   CancellationToken cancellation;  ///< Aborts the transfer when cancelled.
+  /// Replaces the transport's fixed Authorization value for this request when set (an OAuth
+  /// session's current Bearer token); an empty string sends no Authorization header at all (the
+  /// OAuth token endpoint, which must not see the API's credentials). Secret.
+  std::optional<std::string> authorization;
+  /// Content-Type of the body; empty means "application/json".
+  std::string content_type;
 };
 
 /// Why an attempt produced no usable HTTP answer.

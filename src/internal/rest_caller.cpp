@@ -3,12 +3,13 @@
 #include <stdexcept>
 #include <utility>
 
-#include "closeio/version.hpp"
 #include "internal/credentials_access.hpp"
 #include "internal/curl_multi_engine.hpp"
 #include "internal/curl_transport.hpp"
 #include "internal/error_body.hpp"
 #include "internal/error_mapping.hpp"
+#include "internal/oauth_refresher.hpp"
+#include "internal/oauth_token_endpoint.hpp"
 #include "internal/rate_limit_headers.hpp"
 #include "internal/rate_pacer.hpp"
 #include "internal/redaction.hpp"
@@ -20,7 +21,15 @@ using std::chrono::milliseconds;
 using Clock = std::chrono::steady_clock;
 
 void validate_options(const ClientOptions& o) {
-  validate_credentials(o.credentials);
+  if (o.oauth) {
+    // One source of credentials: refreshing OAuth tokens, or a fixed key or token.
+    if (o.credentials.kind() != Credentials::Kind::none) {
+      throw std::invalid_argument(
+          "closeio: set either ClientOptions::credentials or ClientOptions::oauth, not both");
+    }
+  } else {
+    validate_credentials(o.credentials);
+  }
   if (o.connect_timeout.count() <= 0 || o.timeout.count() <= 0) {
     throw std::invalid_argument("closeio: connect_timeout and timeout must be positive");
   }
@@ -34,21 +43,22 @@ void validate_options(const ClientOptions& o) {
   if (o.max_response_bytes == 0) {
     throw std::invalid_argument("closeio: max_response_bytes must be positive");
   }
-  for (const char ch : o.user_agent_suffix) {
-    if (static_cast<unsigned char>(ch) < 0x20 || ch == 0x7f) {
-      throw std::invalid_argument("closeio: user_agent_suffix contains a control character");
-    }
-  }
-}
-
-std::string make_user_agent(const std::string& suffix) {
-  std::string ua =
-      std::string("closeio-cpp/") + CLOSEIO_VERSION_STRING + " (" + curl_version_string() + ")";
-  if (!suffix.empty()) ua += " " + suffix;
-  return ua;
 }
 
 bool is_gateway_failure(int status) { return status == 502 || status == 503 || status == 504; }
+
+// A 401 to an attempt made with an OAuth access token: the token may have expired or been
+// revoked, so the call gets one more attempt with a refreshed one.
+bool oauth_token_refused(const HttpResult& result) {
+  return result.failure == TransportFailure::none && result.status == 401;
+}
+
+// Puts the grant's token on the request; throws its error (an OAuthError) when it has one.
+std::uint64_t use_grant(HttpRequest& http, OAuthGrant grant) {
+  if (grant.error) std::rethrow_exception(grant.error);
+  http.authorization = std::move(grant.authorization);
+  return grant.generation;
+}
 
 // A blocking attempt's slot in the rate-limit window, given back once, with the answer's figures
 // when one came.
@@ -104,7 +114,11 @@ RestCaller::RestCaller(ClientOptions options, std::shared_ptr<HttpTransport> tra
       pacer_(std::make_shared<RatePacer>(options_.max_rate_limit_wait)) {
   validate_options(options_);
   base_ = parse_base_url(options_.base_url, options_.allow_insecure_http);
-  user_agent_ = make_user_agent(options_.user_agent_suffix);
+  std::string token_url;
+  if (options_.oauth) {
+    token_url = checked_token_url(options_.oauth->app.token_url, options_.allow_insecure_http);
+  }
+  user_agent_ = closeio_user_agent(options_.user_agent_suffix);
   retry_policy_ = options_.retry_policy ? options_.retry_policy
                                         : std::make_shared<DefaultRetryPolicy>(
                                               options_.max_retries, milliseconds(500),
@@ -113,7 +127,8 @@ RestCaller::RestCaller(ClientOptions options, std::shared_ptr<HttpTransport> tra
     transport_ = std::move(transport);
   } else {
     CurlTransportConfig config;
-    config.authorization = authorization_value(options_.credentials);
+    // An OAuth session puts each attempt's current token on the request itself.
+    if (!options_.oauth) config.authorization = authorization_value(options_.credentials);
     config.user_agent = user_agent_;
     config.connect_timeout = options_.connect_timeout;
     config.max_response_bytes = options_.max_response_bytes;
@@ -123,6 +138,20 @@ RestCaller::RestCaller(ClientOptions options, std::shared_ptr<HttpTransport> tra
     engine_ = std::make_unique<CurlMultiEngine>(
         config, static_cast<std::size_t>(options_.max_concurrent_requests), pacer_);
     transport_ = std::make_shared<CurlTransport>(std::move(config));
+  }
+  if (options_.oauth) {
+    oauth_ = std::make_shared<OAuthRefresher>(*options_.oauth, std::move(token_url),
+                                              options_.timeout, transport_);
+    options_.oauth.reset();  // The refresher holds the tokens; no stale copy stays here.
+    if (engine_) {
+      // Both run only while the session is alive: an asynchronous call that starts a refresh
+      // holds it, and the engine finishes the refresh's transfer before the session is gone.
+      oauth_->set_async(
+          [this](HttpRequest request, std::function<void(HttpResult)> done) {
+            engine_->perform(std::move(request), std::move(done));
+          },
+          [this](std::function<void()> work) { post(std::move(work)); });
+    }
   }
 }
 
@@ -201,13 +230,20 @@ RestAnswer RestCaller::send(const RestRequest& request, const CallOptions& call)
   attempt.shown = request.method + " /" + request.path;
   attempt.deadline = call.deadline.count() > 0 ? call.deadline : options_.call_deadline;
   HttpRequest http = http_request(request, call);
+  std::uint64_t generation = 0;  // Of the OAuth token the attempt carries.
+  std::uint64_t rejected = 0;    // The generation a 401 refused, once.
 
   for (;; ++attempt.number) {
+    if (oauth_) generation = use_grant(http, oauth_->acquire(rejected));
     PacedSlot slot(*pacer_, wait_for_window(attempt, call));
     begin_attempt(attempt, http, call);
     HttpResult result = transport_->perform(http);
     slot.release(result);
     if (options_.logger) log_attempt(http, attempt.number, result);
+    if (oauth_ && rejected == 0 && oauth_token_refused(result)) {
+      rejected = generation;  // Once: a second 401 is the call's answer.
+      continue;
+    }
     if (std::optional<RestAnswer> answer = classify(request, result, attempt)) return *answer;
     const std::optional<milliseconds> wait = next_wait(attempt);
     if (!wait) std::rethrow_exception(attempt.failure);
@@ -226,6 +262,8 @@ struct RestCaller::AsyncCall : std::enable_shared_from_this<AsyncCall> {
   AsyncDone done;
   Attempt attempt;
   HttpRequest http;
+  std::uint64_t generation = 0;  // Of the OAuth token the attempt carries.
+  std::uint64_t rejected = 0;    // The generation a 401 refused, once.
 
   // Hands the result over. An error comes with its only reference (moved, never copied, and
   // never from inside a catch block, whose own reference would outlive the call): the caller may
@@ -261,10 +299,38 @@ struct RestCaller::AsyncCall : std::enable_shared_from_this<AsyncCall> {
       });
       return;
     }
+    if (self->oauth_) {
+      // At once when the token is fresh; else when the session's one refresh ends.
+      self->oauth_->acquire_async(rejected, [call = shared_from_this()](OAuthGrant grant) {
+        call->send_with(std::move(grant));
+      });
+      return;
+    }
+    send(*self);
+  }
+
+  void send_with(OAuthGrant grant) {
+    std::shared_ptr<RestCaller> self = caller.lock();
+    if (!self) return finish_closed();
+    if (grant.error) {
+      // Refreshing has failed for good: answered on the I/O thread, as every call is.
+      if (self->engine_->on_io_thread())
+        return finish(AsyncResult<RestAnswer>(std::move(grant.error)));
+      self->post([async = shared_from_this(), error = std::move(grant.error)]() mutable {
+        async->finish(AsyncResult<RestAnswer>(std::move(error)));
+      });
+      return;
+    }
+    http.authorization = std::move(grant.authorization);
+    generation = grant.generation;
+    send(*self);
+  }
+
+  void send(RestCaller& self) {
     // The engine may hold the transfer (a full queue, the rate-limit window): that wait counts
     // against the deadline too, and a transfer that cannot start before it is not sent.
     if (attempt.deadline.count() > 0) http.deadline = attempt.started + attempt.deadline;
-    self->engine_->perform(http, [call = shared_from_this()](HttpResult result) {
+    self.engine_->perform(http, [call = shared_from_this()](HttpResult result) {
       call->on_result(std::move(result));
     });
   }
@@ -274,6 +340,12 @@ struct RestCaller::AsyncCall : std::enable_shared_from_this<AsyncCall> {
     if (!self) return finish_closed();
     std::optional<std::chrono::milliseconds> wait;
     std::exception_ptr error;
+    if (self->oauth_ && rejected == 0 && oauth_token_refused(result)) {
+      if (self->options_.logger) self->log_attempt(http, attempt.number, result);
+      rejected = generation;  // Once: a second 401 is the call's answer.
+      ++attempt.number;
+      return start_attempt();
+    }
     try {
       if (self->options_.logger) self->log_attempt(http, attempt.number, result);
       if (std::optional<RestAnswer> answer = self->classify(request, result, attempt)) {

@@ -47,6 +47,7 @@ inline bool is_send_once_method(std::string_view method) noexcept {
 }
 
 class CurlMultiEngine;
+class OAuthRefresher;
 class RatePacer;
 
 /// Sends calls for every client of one session. Thread-safe.
@@ -145,6 +146,9 @@ class RestCaller : public std::enable_shared_from_this<RestCaller> {
   // The session's pacing by the server's RateLimit figures: blocking calls wait on it, the
   // engine's transfers take their slots from it.
   std::shared_ptr<RatePacer> pacer_;
+  // The token source of an OAuth session (ClientOptions::oauth); null otherwise. Before the
+  // engine, which finishes a refresh still running when it goes.
+  std::shared_ptr<OAuthRefresher> oauth_;
   // Last, so it goes first: its destructor finishes the calls still running, whose
   // completions use the members above.
   std::unique_ptr<CurlMultiEngine> engine_;

@@ -20,6 +20,8 @@ struct ApiAnswer {
   std::vector<std::pair<std::string, std::string>> headers;  ///< Extra headers, e.g. Allow.
   bool created = false;  ///< A POST stored a new object (an outcome or a logged call).
   bool wrote = false;    ///< A POST, PUT or DELETE changed the state.
+  /// Close the connection without answering (the answer is lost; the state changed anyway).
+  bool drop_connection = false;
 };
 
 /// One resource of the emulated API (outcomes, calls, meetings). Transport-free: a request in,

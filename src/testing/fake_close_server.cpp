@@ -30,6 +30,8 @@
 #include "testing/fake_http_answer.hpp"
 #include "testing/fake_lead_store.hpp"
 #include "testing/fake_leads_api.hpp"
+#include "testing/fake_oauth_api.hpp"
+#include "testing/fake_oauth_store.hpp"
 #include "testing/fake_outcome_json.hpp"
 #include "testing/fake_outcome_store.hpp"
 #include "testing/fake_outcomes_api.hpp"
@@ -116,7 +118,9 @@ struct FakeCloseServer::Impl {
         leads_api(options, lead_store),
         events_api(event_log),
         webhooks_api(options, webhook_store),
-        api(options, {&outcomes_api, &activities_api, &leads_api, &events_api, &webhooks_api}),
+        oauth_api(options, oauth_store),
+        api(options, {&outcomes_api, &activities_api, &leads_api, &events_api, &webhooks_api},
+            &oauth_api),
         rate_limit(options.rate_limit, options.rate_limit_window, options.enforce_rate_limit),
         webhook_delivery(webhook_store, options.webhooks) {
     // Every event, however recorded, goes to the matching subscriptions.
@@ -143,6 +147,8 @@ struct FakeCloseServer::Impl {
   internal::FakeEventsApi events_api;
   internal::FakeWebhookStore webhook_store;
   internal::FakeWebhooksApi webhooks_api;
+  internal::FakeOAuthStore oauth_store;
+  internal::FakeOAuthApi oauth_api;
   internal::FakeApiRouter api;
   internal::FakeScriptQueue script;
   internal::FakeRateLimit rate_limit;
@@ -336,6 +342,10 @@ void FakeCloseServer::Impl::serve(const httplib::Request& request, httplib::Resp
   const internal::ApiAnswer answer = api.handle(record);
   count(answer);
   wait_before_answer(options.latency);
+  if (answer.drop_connection) {  // Carried out, but the client never gets the answer.
+    internal::close_connection_silently(port, request.remote_port);
+    return;
+  }
   internal::write_api_answer(answer, rate.header, response);
 }
 
@@ -367,6 +377,42 @@ std::string FakeCloseServer::base_url() const {
   const std::string authority = host.find(':') != std::string::npos ? "[" + host + "]" : host;
   return std::string(uses_tls(impl_->options) ? "https" : "http") + "://" + authority + ":" +
          std::to_string(impl_->port) + "/api/v1/";
+}
+
+std::string FakeCloseServer::oauth_token_url() const {
+  std::string url = base_url();
+  url.resize(url.size() - std::string("api/v1/").size());
+  return url + "oauth2/token/";
+}
+
+std::string FakeCloseServer::mint_oauth_code(const std::string& redirect_uri) {
+  return impl_->oauth_store.mint_code(redirect_uri);
+}
+
+OAuthTokens FakeCloseServer::issue_oauth_tokens() { return impl_->oauth_store.issue(); }
+
+void FakeCloseServer::set_oauth_access_token_lifetime(std::chrono::seconds lifetime) {
+  impl_->oauth_store.set_lifetime(lifetime);
+}
+
+void FakeCloseServer::expire_oauth_access_tokens() { impl_->oauth_store.expire_all(); }
+
+bool FakeCloseServer::revoke_oauth_token(const std::string& token) {
+  return impl_->oauth_store.revoke(token);
+}
+
+void FakeCloseServer::drop_next_oauth_refresh_answer() { impl_->oauth_store.arm_drop(); }
+
+std::size_t FakeCloseServer::oauth_token_requests() const {
+  return impl_->oauth_api.token_requests();
+}
+
+std::size_t FakeCloseServer::oauth_refresh_requests() const {
+  return impl_->oauth_api.refresh_requests();
+}
+
+std::size_t FakeCloseServer::oauth_refreshes_performed() const {
+  return impl_->oauth_api.refreshes_performed();
 }
 
 Outcome FakeCloseServer::seed(const OutcomeCreate& outcome) {

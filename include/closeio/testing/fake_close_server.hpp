@@ -16,6 +16,7 @@
 #include "closeio/event.hpp"
 #include "closeio/export.hpp"
 #include "closeio/meeting.hpp"
+#include "closeio/oauth.hpp"
 #include "closeio/outcome.hpp"
 #include "closeio/timestamp.hpp"
 
@@ -108,6 +109,10 @@ struct FakeCloseServerOptions {
   std::chrono::milliseconds event_retention = std::chrono::hours(24 * 30);
   /// Webhook subscriptions and deliveries (see FakeWebhookOptions).
   FakeWebhookOptions webhooks;
+  /// client_id of the one OAuth app the token endpoint knows. Default: "test-client-id".
+  std::string oauth_client_id = "test-client-id";
+  /// client_secret of that app. Default: "test-client-secret".
+  std::string oauth_client_secret = "test-client-secret";
 };
 
 /// What a scripted answer does to the connection.
@@ -282,6 +287,14 @@ struct CLOSEIO_EXPORT RecordedRequest {
 /// as a patch; an `outcome_id` that names no outcome, a deleted one, or (on a meeting) a
 /// vm-dropped one is a 400 with a field error on `outcome_id`. Deleting an outcome leaves the
 /// calls and meetings that refer to it unchanged.
+/// It also serves Close's OAuth token endpoint, `POST /oauth2/token/` (form-encoded), for the
+/// app of FakeCloseServerOptions::oauth_client_id / oauth_client_secret: `grant_type=
+/// authorization_code` (a code from mint_oauth_code(), single-use) and `grant_type=
+/// refresh_token` with rotation (the refresh token used is dead from then on). Errors are OAuth
+/// 2.0 bodies `{"error": "<code>"}`: 400 invalid_grant (unknown, used or revoked token or code),
+/// 401 invalid_client, 400 invalid_request / unsupported_grant_type. The API accepts
+/// `Authorization: Bearer <access token>` for every access token issued there until it expires
+/// or is revoked, and answers 401 after that.
 /// Thread-safe: tests may inspect and script it while it serves.
 class CLOSEIO_EXPORT FakeCloseServer {
  public:
@@ -403,6 +416,32 @@ class CLOSEIO_EXPORT FakeCloseServer {
   /// as reported by OpenSSL's SSL_CTX_sess_hits(). Always 0 when serving plain HTTP. A client
   /// that resumes its session on every reconnect makes it connection_count() - 1.
   std::size_t tls_sessions_resumed() const;
+
+  // OAuth (see the class comment).
+  /// "http://127.0.0.1:<port>/oauth2/token/" (https when TLS is configured).
+  std::string oauth_token_url() const;
+  /// A new single-use authorization code; `redirect_uri`, when not empty, must then be sent
+  /// with it.
+  std::string mint_oauth_code(const std::string& redirect_uri = std::string());
+  /// A new token pair, as if a code had been exchanged (no request counted).
+  OAuthTokens issue_oauth_tokens();
+  /// Lifetime (expires_in) of the access tokens issued from now on, in seconds; 0 issues tokens
+  /// that are expired at once. Default: 3600 s.
+  void set_oauth_access_token_lifetime(std::chrono::seconds lifetime);
+  /// Every access token issued so far expires now: the next call with one is answered 401.
+  void expire_oauth_access_tokens();
+  /// Revokes an access token (the API then answers 401) or a refresh token (a refresh with it
+  /// is then invalid_grant). False when the emulator never issued `token`.
+  bool revoke_oauth_token(const std::string& token);
+  /// The next refresh is carried out (the old refresh token dies, a new pair is stored) but
+  /// its connection is closed without an answer: the client's "lost refresh answer".
+  void drop_next_oauth_refresh_answer();
+  /// Requests to the token endpoint so far, of any kind and outcome.
+  std::size_t oauth_token_requests() const;
+  /// Refresh requests (grant_type=refresh_token) so far, whatever their outcome.
+  std::size_t oauth_refresh_requests() const;
+  /// Refreshes that issued a new pair so far.
+  std::size_t oauth_refreshes_performed() const;
 
  private:
   struct Impl;
