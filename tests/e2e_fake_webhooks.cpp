@@ -401,6 +401,57 @@ TEST_F(Deliveries, APausedOrFilteredOutSubscriptionGetsNothing) {
   EXPECT_EQ(server.delivery_stats(paused["id"]).attempted, 0u);
 }
 
+TEST_F(Deliveries, ExtraFiltersSelectWithClosesOperators) {
+  const auto lead_is = [](const std::string& lead) {
+    return Json::parse(R"({"type": "field_accessor", "field": "lead_id",
+                           "filter": {"type": "equals", "value": ")" +
+                       lead + R"("}})");
+  };
+  const auto data_field = [](const std::string& field, const Json& filter) {
+    return Json({{"type", "field_accessor"},
+                 {"field", "data"},
+                 {"filter", {{"type", "field_accessor"}, {"field", field}, {"filter", filter}}}});
+  };
+  const std::vector<std::pair<Json, bool>> cases = {
+      {lead_is("lead_1"), true},
+      {lead_is("lead_2"), false},
+      {Json({{"type", "and"},
+             {"filters",
+              {lead_is("lead_1"),
+               data_field("status", {{"type", "equals"}, {"value", "completed"}})}}}),
+       true},
+      {Json({{"type", "or"}, {"filters", {lead_is("lead_2"), lead_is("lead_3")}}}), false},
+      {Json({{"type", "not"}, {"filter", lead_is("lead_2")}}), true},
+      {data_field("note", {{"type", "contains"}, {"value", "pricing"}}), true},
+      {data_field("outcome_id", {{"type", "is_null"}}), true},
+      {data_field("outcome_id", {{"type", "non_null"}}), false},
+      {Json({{"type", "field_accessor"},
+             {"field", "changed_fields"},
+             {"filter",
+              {{"type", "any_array_value"}, {"filter", {{"type", "equals"}, {"value", "note"}}}}}}),
+       false},  // a created event changes no fields
+      {Json({{"type", "no_such_operator"}}), false},
+  };
+  std::vector<std::string> ids;
+  for (const auto& [filter, delivered] : cases) {
+    ids.push_back(create(Json({{"url", receiver.url()},
+                               {"events",
+                                {{{"object_type", "activity.call"},
+                                  {"action", "created"},
+                                  {"extra_filter", filter}}}}})
+                             .dump())["id"]);
+  }
+  CallLog log;
+  log.lead_id = "lead_1";
+  log.note = "Asked for pricing";
+  server.seed_call(log);
+  ASSERT_TRUE(server.wait_for_deliveries_idle(kIdleTimeout));
+  for (std::size_t i = 0; i < cases.size(); ++i) {
+    EXPECT_EQ(server.delivery_stats(ids[i]).succeeded, cases[i].second ? 1u : 0u)
+        << cases[i].first.dump();
+  }
+}
+
 TEST_F(Deliveries, FailuresAreRetriedWithExponentialBackoffUpToTheCap) {
   const Json webhook = subscribe(kCallCreated);
   server.inject_delivery_fault(FakeDeliveryFault::fail_without_sending);
