@@ -293,6 +293,30 @@ TEST(EventFollowerCore, MaxBatchCatchesUpOldestFirstInChunks) {
     EXPECT_EQ(all[static_cast<std::size_t>(i)], "ev_" + std::to_string(i));
 }
 
+TEST(EventFollowerCore, SeveralFiltersMergeIntoOneOldestFirstStream) {
+  // Two filters (say calls and meetings), one event in both (overlapping filters).
+  InMemoryEventLog calls(2);
+  InMemoryEventLog meetings(2);
+  calls.put(make_event("ev_c1", t0 + seconds(1)));
+  meetings.put(make_event("ev_m2", t0 + seconds(2)));
+  calls.put(make_event("ev_c3", t0 + seconds(3)));
+  calls.put(make_event("ev_both4", t0 + seconds(4)));
+  meetings.put(make_event("ev_both4", t0 + seconds(4)));
+  meetings.put(make_event("ev_m5", t0 + seconds(5)));
+  std::vector<std::size_t> streams;
+  const auto load = [&](const EventPageRequest& r) {
+    streams.push_back(r.stream);
+    return r.stream == 0 ? calls.page(r) : meetings.page(r);
+  };
+  FollowerCore core(EventPosition::since(t0), {}, 2);
+  EXPECT_EQ(ids(run_pass(core, load)),
+            (std::vector<std::string>{"ev_c1", "ev_m2", "ev_c3", "ev_both4", "ev_m5"}));
+  EXPECT_EQ(streams, (std::vector<std::size_t>{0, 0, 1, 1}));
+  meetings.put(make_event("ev_m6", t0 + seconds(6)));
+  EXPECT_EQ(ids(run_pass(core, load)), std::vector<std::string>{"ev_m6"});
+  EXPECT_THROW(FollowerCore(EventPosition(), {}, 0), std::invalid_argument);
+}
+
 TEST(EventFollowerCore, RefusesOptionsOutsideTheirRanges) {
   FollowOptions bad;
   bad.rescan_window = seconds(0);

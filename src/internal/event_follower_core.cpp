@@ -38,9 +38,10 @@ void check_follow_options(const FollowOptions& options) {
   }
 }
 
-FollowerCore::FollowerCore(EventPosition start, FollowOptions options)
-    : options_(options), baseline_(start.from_now()) {
+FollowerCore::FollowerCore(EventPosition start, FollowOptions options, std::size_t streams)
+    : options_(options), streams_(streams), baseline_(start.from_now()) {
   check_follow_options(options_);
+  if (streams_ < 1) throw std::invalid_argument("closeio: an event follower needs a filter");
   floor_ = start.floor();
   high_water_ = start.high_water();
   delivered_.reserve(start.remembered().size());
@@ -48,8 +49,9 @@ FollowerCore::FollowerCore(EventPosition start, FollowOptions options)
   forget_below_floor();  // A position stored with a larger max_remembered.
 }
 
-EventPageRequest FollowerCore::request(std::string cursor) const {
+EventPageRequest FollowerCore::request(std::size_t stream, std::string cursor) const {
   EventPageRequest r;
+  r.stream = stream;
   // The baseline reads from the newest event down, whatever the local clock says; the epoch
   // floor (an empty log at the baseline) needs no bound.
   if (!baseline_ && floor_ != Timestamp{}) r.updated_since = floor_;
@@ -59,13 +61,33 @@ EventPageRequest FollowerCore::request(std::string cursor) const {
 
 EventPageRequest FollowerCore::begin_pass() {
   abandon_pass();
-  return request("");
+  return request(0, "");
 }
 
 void FollowerCore::abandon_pass() {
   pass_.clear();
+  stream_ = 0;
+  sequence_ = 0;
   cursors_.clear();
   baseline_cut_.reset();
+}
+
+bool FollowerCore::delivered_before(const Pending& a, const Pending& b) {
+  if (a.event.date_updated != b.event.date_updated) {
+    return a.event.date_updated < b.event.date_updated;
+  }
+  if (a.stream != b.stream) return a.stream < b.stream;
+  return a.sequence > b.sequence;
+}
+
+void FollowerCore::keep(Event event) {
+  pass_.push_back(Pending{std::move(event), stream_, sequence_++});
+  std::push_heap(pass_.begin(), pass_.end(), delivered_before);
+  // The last to deliver go: they are after the delivered ones and come with the next pass.
+  if (!baseline_ && pass_.size() > options_.max_batch) {
+    std::pop_heap(pass_.begin(), pass_.end(), delivered_before);
+    pass_.pop_back();
+  }
 }
 
 std::optional<EventPageRequest> FollowerCore::take_page(EventLogPage page) {
@@ -77,7 +99,7 @@ std::optional<EventPageRequest> FollowerCore::take_page(EventLogPage page) {
         reached_floor = true;
         break;
       }
-      pass_.push_back(std::move(event));
+      keep(std::move(event));
       continue;
     }
     // Defensive: a server that ignores date_updated__gte still ends the walk at the floor.
@@ -86,25 +108,28 @@ std::optional<EventPageRequest> FollowerCore::take_page(EventLogPage page) {
       break;
     }
     if (newer_version_delivered(delivered_, event)) continue;
-    pass_.push_back(std::move(event));
-    // The newest go first: they are after the delivered ones and come back with the next pass.
-    if (pass_.size() > options_.max_batch) pass_.pop_front();
+    keep(std::move(event));
   }
-  if (reached_floor || page.cursor_next.empty()) return std::nullopt;
+  if (reached_floor || page.cursor_next.empty()) {
+    if (++stream_ >= streams_) return std::nullopt;
+    cursors_.clear();
+    baseline_cut_.reset();  // Each walk of the baseline reads its own newest minutes.
+    return request(stream_, "");
+  }
   if (!cursors_.insert(page.cursor_next).second) {
     throw DecodeError("closeio: GET /event/: the log answered a cursor it had answered before", 1);
   }
-  return request(std::move(page.cursor_next));
+  return request(stream_, std::move(page.cursor_next));
 }
 
 std::vector<Event> FollowerCore::finish_pass() {
-  std::vector<Event> batch(std::make_move_iterator(pass_.rbegin()),
-                           std::make_move_iterator(pass_.rend()));
+  // Oldest first; among equal dates the reverse of Close's order (events of one object come in
+  // the right order when their timestamps tie).
+  std::sort_heap(pass_.begin(), pass_.end(), delivered_before);
+  std::vector<Event> batch;
+  batch.reserve(pass_.size());
+  for (Pending& p : pass_) batch.push_back(std::move(p.event));
   abandon_pass();
-  // Oldest first: the reverse of Close's order keeps its order among equal dates (events of one
-  // object come in the right order when their timestamps tie); the stable sort repairs the rest.
-  std::stable_sort(batch.begin(), batch.end(),
-                   [](const Event& a, const Event& b) { return a.date_updated < b.date_updated; });
   // The same (id, date_updated) twice in one pass (events moved between pages while we read)
   // is delivered once: the first copy is in delivered_ when the second comes.
   std::vector<Event> fresh;

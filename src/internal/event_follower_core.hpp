@@ -4,7 +4,7 @@
 // an in-memory log.
 #pragma once
 
-#include <deque>
+#include <cstddef>
 #include <functional>
 #include <optional>
 #include <string>
@@ -19,9 +19,11 @@
 
 namespace closeio::internal {
 
-/// One page to fetch: the events with date_updated at or after `updated_since` (no bound when
-/// nullopt), starting at `cursor` ("" for the newest page).
+/// One page to fetch: of walk `stream` (one per filter the follower was given), the events with
+/// date_updated at or after `updated_since` (no bound when nullopt), starting at `cursor` ("" for
+/// the newest page).
 struct EventPageRequest {
+  std::size_t stream = 0;
   std::optional<Timestamp> updated_since;
   std::string cursor;
 };
@@ -37,8 +39,10 @@ void check_follow_options(const FollowOptions& options);
 
 class FollowerCore {
  public:
-  /// Throws std::invalid_argument for bad options.
-  FollowerCore(EventPosition start, FollowOptions options);
+  /// Follows `streams` walks of the log (one per filter; 1 or more) as one: their events are
+  /// merged, deduplicated and delivered oldest first. Throws std::invalid_argument for bad
+  /// options.
+  FollowerCore(EventPosition start, FollowOptions options, std::size_t streams = 1);
 
   /// Starts a pass (abandoning one left unfinished) and returns its first page request.
   EventPageRequest begin_pass();
@@ -55,17 +59,29 @@ class FollowerCore {
   EventPosition position() const;
 
  private:
-  EventPageRequest request(std::string cursor) const;
+  struct Pending {
+    Event event;
+    std::size_t stream;
+    std::size_t sequence;  // Order of arrival in the pass.
+  };
+  // Delivery order: date_updated, then stream, then the reverse of the log's order.
+  static bool delivered_before(const Pending& a, const Pending& b);
+
+  EventPageRequest request(std::size_t stream, std::string cursor) const;
+  void keep(Event event);
   void forget_below_floor();
 
   FollowOptions options_;
+  std::size_t streams_;
   bool baseline_;  // From now: the first pass records what is there and delivers nothing.
   Timestamp floor_{};
   std::optional<Timestamp> high_water_;
   std::unordered_map<std::string, Timestamp> delivered_;  // id -> newest date_updated delivered.
 
   // The pass under way.
-  std::deque<Event> pass_;  // Newest first, as received; the newest are dropped past max_batch.
+  std::vector<Pending> pass_;  // A heap, the last to deliver on top: dropped past max_batch.
+  std::size_t stream_ = 0;
+  std::size_t sequence_ = 0;
   std::unordered_set<std::string> cursors_;
   std::optional<Timestamp> baseline_cut_;
 };
