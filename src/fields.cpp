@@ -45,5 +45,8 @@ template std::string to_json(const Meeting&, const std::vector<std::string>&);
 template std::string field_text(const Outcome&, std::string_view);
 template std::string field_text(const Call&, std::string_view);
 template std::string field_text(const Meeting&, std::string_view);
+template const std::vector<std::string>& field_names<WebhookSubscription>();
+template std::string to_json(const WebhookSubscription&, const std::vector<std::string>&);
+template std::string field_text(const WebhookSubscription&, std::string_view);
 
 }  // namespace closeio

@@ -11,6 +11,7 @@
 #include "closeio/export.hpp"
 #include "closeio/meeting.hpp"
 #include "closeio/outcome.hpp"
+#include "closeio/webhook_subscription.hpp"
 
 namespace closeio {
 
@@ -42,6 +43,10 @@ extern template CLOSEIO_EXPORT std::string to_json(const Meeting&, const std::ve
 extern template CLOSEIO_EXPORT std::string field_text(const Outcome&, std::string_view);
 extern template CLOSEIO_EXPORT std::string field_text(const Call&, std::string_view);
 extern template CLOSEIO_EXPORT std::string field_text(const Meeting&, std::string_view);
+extern template CLOSEIO_EXPORT const std::vector<std::string>& field_names<WebhookSubscription>();
+extern template CLOSEIO_EXPORT std::string to_json(const WebhookSubscription&,
+                                                   const std::vector<std::string>&);
+extern template CLOSEIO_EXPORT std::string field_text(const WebhookSubscription&, std::string_view);
 /// @endcond
 
 }  // namespace closeio

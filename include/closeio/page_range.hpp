@@ -21,9 +21,12 @@ namespace closeio {
 /// iteration reaches it and only one page is held at a time. Iterating may throw any
 /// closeio::Error the page loader throws, and CancelledError once `cancellation` fires.
 ///
-/// `_skip` advances by the items actually received, and the walk stops when a page says
-/// has_more is false or comes back empty (so a server that keeps answering has_more with no
-/// items cannot make it loop forever).
+/// Two ways of paging, chosen by how the range is made:
+/// - `_skip` (the constructor): `_skip` advances by the items actually received, and the walk
+///   stops when a page says has_more is false or comes back empty (so a server that keeps
+///   answering has_more with no items cannot make it loop forever).
+/// - a cursor (with_cursor()): each page names the next one's cursor; the walk stops when a page
+///   has no `cursor_next`, comes back empty, or names the cursor it was fetched with.
 ///
 /// @par Ownership
 /// Move-only: no two ranges share a position. Iterators stay valid when the range is moved.
@@ -35,6 +38,8 @@ class PageRange {
  public:
   /// Loads one page: called with `_limit`, `_skip` and `_fields` for the page wanted.
   using PageLoader = std::function<Page<T>(const ListOptions&)>;
+  /// Loads one cursor-paged page: called with the cursor of the page wanted ("" for the first).
+  using CursorPageLoader = std::function<CursorPage<T>(const std::string& cursor)>;
 
   /// An input iterator over the range; all copies share the range's position.
   class iterator {
@@ -71,8 +76,14 @@ class PageRange {
   /// A range that walks the list from `options.skip` on, `options.limit` items per page.
   /// `cancellation` is checked before each page is fetched.
   PageRange(PageLoader loader, ListOptions options, CancellationToken cancellation = {})
-      : state_(std::make_unique<State>(std::move(loader), std::move(options),
+      : state_(std::make_unique<State>(skip_pages(std::move(loader), std::move(options)),
                                        std::move(cancellation))) {}
+  /// A range that walks a cursor-paged list from `cursor` on ("" for the start), following each
+  /// page's `cursor_next`. `cancellation` is checked before each page is fetched.
+  static PageRange with_cursor(CursorPageLoader loader, std::string cursor = {},
+                               CancellationToken cancellation = {}) {
+    return PageRange(cursor_pages(std::move(loader), std::move(cursor)), std::move(cancellation));
+  }
   PageRange(PageRange&&) noexcept = default;             ///< Takes over the position.
   PageRange& operator=(PageRange&&) noexcept = default;  ///< Takes over the position.
   PageRange(const PageRange&) = delete;                  ///< Move-only.
@@ -94,12 +105,39 @@ class PageRange {
   int pages_fetched() const noexcept { return state_->pages_fetched; }
 
  private:
-  struct State {
-    State(PageLoader l, ListOptions o, CancellationToken c)
-        : loader(std::move(l)), options(std::move(o)), cancellation(std::move(c)) {}
+  // Fetches the next page into its argument; returns whether another page may follow. It holds
+  // the position (a `_skip` or a cursor), so State knows nothing of how the list pages.
+  using NextPage = std::function<bool(std::vector<T>&)>;
 
-    PageLoader loader;
-    ListOptions options;
+  static NextPage skip_pages(PageLoader loader, ListOptions options) {
+    return [loader = std::move(loader), options = std::move(options)](std::vector<T>& out) mutable {
+      Page<T> next = loader(options);
+      // The next page starts after what was received, not after what was asked for.
+      options.skip += static_cast<int>(next.data.size());
+      out = std::move(next.data);
+      return next.has_more && !out.empty();
+    };
+  }
+
+  static NextPage cursor_pages(CursorPageLoader loader, std::string cursor) {
+    return [loader = std::move(loader), cursor = std::move(cursor)](std::vector<T>& out) mutable {
+      CursorPage<T> next = loader(cursor);
+      out = std::move(next.data);
+      // A cursor that names the page just read would loop forever.
+      const bool more = next.cursor_next && !next.cursor_next->empty() &&
+                        *next.cursor_next != cursor && !out.empty();
+      if (more) cursor = std::move(*next.cursor_next);
+      return more;
+    };
+  }
+
+  PageRange(NextPage next, CancellationToken cancellation)
+      : state_(std::make_unique<State>(std::move(next), std::move(cancellation))) {}
+
+  struct State {
+    State(NextPage n, CancellationToken c) : next_page(std::move(n)), cancellation(std::move(c)) {}
+
+    NextPage next_page;
     CancellationToken cancellation;
     std::vector<T> page;
     std::size_t index = 0;
@@ -124,12 +162,8 @@ class PageRange {
           throw CancelledError(
               "closeio: list() cancelled after " + std::to_string(pages_fetched) + " pages", 0);
         }
-        Page<T> next = loader(options);
+        has_more = next_page(page);
         ++pages_fetched;
-        // The next page starts after what was received, not after what was asked for.
-        options.skip += static_cast<int>(next.data.size());
-        has_more = next.has_more && !next.data.empty();
-        page = std::move(next.data);
       }
     }
   };

@@ -18,8 +18,9 @@
 
 namespace closeio::internal {
 
-/// The JSON a field holds (besides null, when the field is nullable).
-enum class JsonType : std::uint8_t { string, integer, string_array };
+/// The JSON a field holds (besides null, when the field is nullable). `raw`: any JSON value,
+/// handed to the row as compact JSON text (nested objects and arrays, kept or parsed by the row).
+enum class JsonType : std::uint8_t { string, integer, string_array, boolean, raw };
 
 /// One row: a field of resource T.
 template <class T>
@@ -31,6 +32,7 @@ struct FieldSpec {
   /// string_array: appends one item.
   void (*set_text)(T&, std::string_view) = nullptr;
   void (*set_integer)(T&, std::int64_t) = nullptr;  ///< integer: stores the value.
+  void (*set_bool)(T&, bool) = nullptr;             ///< boolean: stores the value.
   /// For std::string members (optional or not): the string to decode into, made present. Lets
   /// the fast path scan straight into the member instead of through a scratch copy.
   std::string* (*string_slot)(T&) = nullptr;
@@ -126,6 +128,36 @@ struct Codec<std::chrono::seconds> {
   static void text(std::chrono::seconds v, std::string& out) { out += std::to_string(v.count()); }
 };
 
+template <>
+struct Codec<std::int64_t> {
+  static constexpr JsonType type = JsonType::integer;
+  static void json(std::int64_t v, std::string& out, std::string_view /*unused*/) {
+    out += std::to_string(v);
+  }
+  static void text(std::int64_t v, std::string& out) { out += std::to_string(v); }
+};
+
+template <>
+struct Codec<bool> {
+  static constexpr JsonType type = JsonType::boolean;
+  static void json(bool v, std::string& out, std::string_view /*unused*/) {
+    out += v ? "true" : "false";
+  }
+  static void text(bool v, std::string& out) { out += v ? "true" : "false"; }
+};
+
+/// Any JSON value kept as its compact text in a std::string (an object Close documents no
+/// shape for). Written back as it is: it was JSON when received, and request bodies that carry
+/// caller-supplied JSON check it first.
+struct RawJsonCodec {
+  static constexpr JsonType type = JsonType::raw;
+  static void read(std::string& v, std::string_view text) { v.assign(text.data(), text.size()); }
+  static void json(const std::string& v, std::string& out, std::string_view /*unused*/) {
+    out += v;
+  }
+  static void text(const std::string& v, std::string& out) { out += v; }
+};
+
 template <class E, const auto& Names>
 struct EnumCodec {
   static constexpr JsonType type = JsonType::string;
@@ -195,10 +227,12 @@ constexpr FieldSpec<typename Row<M>::C> scalar_row(std::string_view name) {
   row.nullable = R::optional;
   if constexpr (Cx::type == JsonType::integer) {
     row.set_integer = [](C& c, std::int64_t v) { R::slot(c) = Plain(v); };
+  } else if constexpr (Cx::type == JsonType::boolean) {
+    row.set_bool = [](C& c, bool v) { R::slot(c) = v; };
   } else {
     row.set_text = [](C& c, std::string_view text) { Cx::read(R::slot(c), text); };
   }
-  if constexpr (std::is_same_v<Plain, std::string>) {
+  if constexpr (std::is_same_v<Plain, std::string> && Cx::type == JsonType::string) {
     row.string_slot = [](C& c) -> std::string* { return &R::slot(c); };
   }
   row.reset = [](C& c) { R::reset(c); };
@@ -224,6 +258,15 @@ template <auto M>
 constexpr auto field(std::string_view name) {
   return field_detail::scalar_row<M, field_detail::Codec<typename field_detail::Row<M>::Plain>>(
       name);
+}
+
+/// A row whose value is any JSON (JsonType::raw): `Cx` has `read(V&, std::string_view json)`
+/// (throwing std::invalid_argument for JSON it does not accept), `json(const V&, std::string&,
+/// std::string_view field)` and `text(const V&, std::string&)`. RawJsonCodec keeps the text;
+/// a codec of its own parses nested objects, e.g. an array of objects into a std::vector.
+template <auto M, class Cx = field_detail::RawJsonCodec>
+constexpr auto json_field(std::string_view name) {
+  return field_detail::scalar_row<M, Cx>(name);
 }
 
 /// A row for an enum member (or std::optional of one) whose wire names are `Names`.

@@ -14,6 +14,7 @@
 #include <cstdint>
 #include <nlohmann/json.hpp>
 #include <string>
+#include <vector>
 
 #include "closeio/errors.hpp"
 #include "closeio/timestamp.hpp"
@@ -95,6 +96,10 @@ const char* expected_for(const FieldSpec<T>& row) noexcept {
       return row.nullable ? "a string or null" : "a string";
     case JsonType::integer:
       return row.nullable ? "an integer or null" : "an integer";
+    case JsonType::boolean:
+      return row.nullable ? "a boolean or null" : "a boolean";
+    case JsonType::raw:
+      return "a JSON value";
     case JsonType::string_array:
       break;
   }
@@ -124,8 +129,16 @@ class TableHandler {
   bool saw_data() const noexcept { return saw_data_; }
   const char* prefix() const noexcept { return prefix_.c_str(); }
 
-  bool null() { return scalar(Kind::null); }
+  bool null() {
+    if (raw_scalar("null", true)) return true;
+    return scalar(Kind::null);
+  }
   bool boolean(bool value) {
+    if (raw_scalar(value ? "true" : "false", false)) return true;
+    if (skip_ == 0 && where_ == Where::item && row_ != nullptr && row_->type == JsonType::boolean) {
+      row_->set_bool(*current_, value);
+      return true;
+    }
     if (skip_ == 0 && where_ == Where::page && page_key_ == PageKey::has_more) {
       page_->has_more = value;
       return true;
@@ -133,17 +146,25 @@ class TableHandler {
     return scalar(Kind::boolean);
   }
   bool number_integer(number_integer_t value) {
+    if (raw_scalar(std::to_string(value), false)) return true;
     return integer(value >= 0, static_cast<std::uint64_t>(value), value);
   }
   bool number_unsigned(number_unsigned_t value) {
+    if (raw_scalar(std::to_string(value), false)) return true;
     return integer(true, value, static_cast<std::int64_t>(value));
   }
-  bool number_float(number_float_t /*value*/, const string_t& /*text*/) {
+  bool number_float(number_float_t /*value*/, const string_t& text) {
+    if (raw_scalar(text, false)) return true;  // The number as written: no rounding.
     return scalar(Kind::number);
   }
   bool binary(binary_t& /*value*/) { return scalar(Kind::string); }  // Not produced by JSON.
 
   bool string(string_t& value) {
+    if (raw_active() || raw_target()) {
+      std::string quoted;
+      append_json_string(quoted, value, "");  // Valid UTF-8: the parser checked it.
+      return raw_scalar(quoted, false);
+    }
     if (skip_ > 0) return true;
     if (where_ == Where::item) {
       if (row_ == nullptr) return true;
@@ -163,6 +184,7 @@ class TableHandler {
 
   bool start_object(std::size_t /*elements*/) {
     enter();
+    if (raw_open('{')) return true;
     if (skip_ > 0) {
       ++skip_;
       return true;
@@ -199,6 +221,7 @@ class TableHandler {
 
   bool end_object() {
     --depth_;
+    if (raw_close('}')) return true;
     if (skip_ > 0) {
       --skip_;
       return true;
@@ -214,6 +237,7 @@ class TableHandler {
 
   bool start_array(std::size_t /*elements*/) {
     enter();
+    if (raw_open('[')) return true;
     if (skip_ > 0) {
       ++skip_;
       return true;
@@ -242,6 +266,7 @@ class TableHandler {
 
   bool end_array() {
     --depth_;
+    if (raw_close(']')) return true;
     if (skip_ > 0) {
       --skip_;
     } else if (where_ == Where::list) {
@@ -253,6 +278,13 @@ class TableHandler {
   }
 
   bool key(string_t& key) {
+    if (raw_active()) {
+      raw_separator();
+      append_json_string(raw_, key, "");
+      raw_ += ':';
+      raw_after_key_ = true;
+      return true;
+    }
     if (skip_ > 0) return true;
     if (where_ == Where::item) {
       row_ = table_.find(key);
@@ -281,6 +313,56 @@ class TableHandler {
 
   void enter() {
     if (++depth_ > kMaxJsonDepth) throw_too_deep(prefix());
+  }
+
+  // ---- JsonType::raw rows: the value is rebuilt as compact JSON text, then handed to the row.
+  bool raw_active() const noexcept { return !raw_open_.empty(); }
+  // The next value belongs to a raw row (and no raw value is being collected yet).
+  bool raw_target() const noexcept {
+    return skip_ == 0 && where_ == Where::item && row_ != nullptr && row_->type == JsonType::raw;
+  }
+  // Before a value or key inside the collected value: the comma that separates it.
+  void raw_separator() {
+    if (raw_after_key_) {
+      raw_after_key_ = false;
+    } else if (raw_active()) {
+      if (!raw_open_.back()) raw_ += ',';
+      raw_open_.back() = false;
+    }
+  }
+  // A scalar: part of the collected value, or a whole raw value. `is_null`: null of a
+  // nullable row means absent, as for every other row.
+  bool raw_scalar(const std::string& text, bool is_null) {
+    if (raw_active()) {
+      raw_separator();
+      raw_ += text;
+      return true;
+    }
+    if (!raw_target()) return false;
+    if (is_null && row_->nullable) {
+      row_->reset(*current_);
+    } else {
+      set_text(text);
+    }
+    return true;
+  }
+  bool raw_open(char bracket) {
+    if (!raw_active()) {
+      if (!raw_target()) return false;
+      raw_.clear();
+    } else {
+      raw_separator();
+    }
+    raw_ += bracket;
+    raw_open_.push_back(true);
+    return true;
+  }
+  bool raw_close(char bracket) {
+    if (!raw_active()) return false;
+    raw_ += bracket;
+    raw_open_.pop_back();
+    if (!raw_active()) set_text(raw_);
+    return true;
   }
 
   void set_text(const std::string& text) {
@@ -360,6 +442,9 @@ class TableHandler {
   std::size_t index_ = 0;       // Index in `data` of the current item.
   std::size_t list_index_ = 0;  // Index in an array field of the next item.
   bool saw_data_ = false;
+  std::string raw_;             // The raw value being collected.
+  std::vector<bool> raw_open_;  // Its open containers: true while a container has no item yet.
+  bool raw_after_key_ = false;  // The next raw value follows a key (no comma before it).
 };
 
 // A SAX handler that accepts any JSON object (within the depth limit) and nothing else.
@@ -471,6 +556,7 @@ Page<T> decode_page(std::string_view body) {
 CLOSEIO_INSTANTIATE_DECODERS(Outcome)
 CLOSEIO_INSTANTIATE_DECODERS(Call)
 CLOSEIO_INSTANTIATE_DECODERS(Meeting)
+CLOSEIO_INSTANTIATE_DECODERS(WebhookSubscription)
 #undef CLOSEIO_INSTANTIATE_DECODERS
 
 void check_delete_body(std::string_view body) {

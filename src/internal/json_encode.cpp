@@ -133,6 +133,10 @@ template std::string encode_object(const Outcome&, const std::vector<std::string
 template std::string encode_object(const Call&, const std::vector<std::string>&, bool);
 template std::string encode_object(const Meeting&, const std::vector<std::string>&, bool);
 template std::string encode_object(const CallLog&, const std::vector<std::string>&, bool);
+template std::string encode_object(const WebhookSubscription&, const std::vector<std::string>&,
+                                   bool);
+template std::string encode_object(const WebhookCreate&, const std::vector<std::string>&, bool);
+template std::string encode_object(const WebhookUpdate&, const std::vector<std::string>&, bool);
 
 std::string encode_call_log(const CallLog& log) {
   constexpr const char* kWhat = "CallLog";

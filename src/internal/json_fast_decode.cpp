@@ -258,6 +258,17 @@ bool value(Scanner& in, std::string& scratch, const FieldSpec<T>& row, T& out) {
         row.set_text(out, scratch);
       } while (in.consume(','));
       return in.consume(']');
+    case JsonType::boolean:
+      if (in.literal("true")) {
+        row.set_bool(out, true);
+      } else if (in.literal("false")) {
+        row.set_bool(out, false);
+      } else {
+        return false;
+      }
+      return true;
+    case JsonType::raw:
+      return false;  // Nested JSON: the full decoder rebuilds it.
   }
   return false;
 }
@@ -325,5 +336,7 @@ template bool fast_decode_resource(std::string_view, Meeting&);
 template bool fast_decode_page(std::string_view, Page<Outcome>&);
 template bool fast_decode_page(std::string_view, Page<Call>&);
 template bool fast_decode_page(std::string_view, Page<Meeting>&);
+template bool fast_decode_resource(std::string_view, WebhookSubscription&);
+template bool fast_decode_page(std::string_view, Page<WebhookSubscription>&);
 
 }  // namespace closeio::internal

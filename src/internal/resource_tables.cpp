@@ -8,8 +8,11 @@
 #include "closeio/call.hpp"
 #include "closeio/meeting.hpp"
 #include "closeio/outcome.hpp"
+#include "closeio/webhook_subscription.hpp"
 #include "internal/activity_enums.hpp"
 #include "internal/outcome_enums.hpp"
+#include "internal/webhook_enums.hpp"
+#include "internal/webhook_events_codec.hpp"
 
 namespace closeio::internal {
 
@@ -90,6 +93,40 @@ constexpr FieldSpec<CallLog> kCallLogRows[] = {
     field<&CallLog::activity_at>("activity_at"),
 };
 
+constexpr FieldSpec<WebhookSubscription> kWebhookSubscriptionRows[] = {
+    field<&WebhookSubscription::id>("id"),
+    field<&WebhookSubscription::url>("url"),
+    json_field<&WebhookSubscription::events, WebhookEventsCodec>("events"),
+    enum_field<&WebhookSubscription::status, kWebhookStatuses>("status"),
+    field<&WebhookSubscription::verify_ssl>("verify_ssl"),
+    field<&WebhookSubscription::signature_key>("signature_key"),
+    field<&WebhookSubscription::created_by>("created_by"),
+    field<&WebhookSubscription::updated_by>("updated_by"),
+    field<&WebhookSubscription::date_created>("date_created"),
+    field<&WebhookSubscription::date_updated>("date_updated"),
+    field<&WebhookSubscription::health_status>("health_status"),
+    field<&WebhookSubscription::pause_reason>("pause_reason"),
+    json_field<&WebhookSubscription::latest_error>("latest_error"),
+    field<&WebhookSubscription::recent_consecutive_fail_buckets_cnt>(
+        "recent_consecutive_fail_buckets_cnt"),
+    json_field<&WebhookSubscription::counters>("counters"),
+};
+
+// The body of POST /webhook/: unset members are left out.
+constexpr FieldSpec<WebhookCreate> kWebhookCreateRows[] = {
+    field<&WebhookCreate::url>("url"),
+    json_field<&WebhookCreate::events, WebhookEventsCodec>("events"),
+    field<&WebhookCreate::verify_ssl>("verify_ssl"),
+};
+
+// The body of PUT /webhook/{id}/: unset members are left out.
+constexpr FieldSpec<WebhookUpdate> kWebhookUpdateRows[] = {
+    field<&WebhookUpdate::url>("url"),
+    json_field<&WebhookUpdate::events, WebhookEventsCodec>("events"),
+    field<&WebhookUpdate::verify_ssl>("verify_ssl"),
+    enum_field<&WebhookUpdate::status, kWebhookStatuses>("status"),
+};
+
 template <class T, std::size_t N>
 constexpr ResourceTable<T> make_table(std::string_view resource, const FieldSpec<T> (&rows)[N]) {
   return ResourceTable<T>{resource, rows, N};
@@ -115,6 +152,22 @@ const ResourceTable<Meeting>& resource_table<Meeting>() {
 template <>
 const ResourceTable<CallLog>& resource_table<CallLog>() {
   static constexpr auto table = make_table("call log", kCallLogRows);
+  return table;
+}
+
+template <>
+const ResourceTable<WebhookSubscription>& resource_table<WebhookSubscription>() {
+  static constexpr auto table = make_table("webhook subscription", kWebhookSubscriptionRows);
+  return table;
+}
+template <>
+const ResourceTable<WebhookCreate>& resource_table<WebhookCreate>() {
+  static constexpr auto table = make_table("webhook create", kWebhookCreateRows);
+  return table;
+}
+template <>
+const ResourceTable<WebhookUpdate>& resource_table<WebhookUpdate>() {
+  static constexpr auto table = make_table("webhook update", kWebhookUpdateRows);
   return table;
 }
 

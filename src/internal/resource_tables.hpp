@@ -4,6 +4,7 @@
 #include "closeio/call.hpp"
 #include "closeio/meeting.hpp"
 #include "closeio/outcome.hpp"
+#include "closeio/webhook_subscription.hpp"
 #include "internal/field_table.hpp"
 
 namespace closeio::internal {
@@ -16,5 +17,11 @@ template <>
 const ResourceTable<Meeting>& resource_table<Meeting>();
 template <>
 const ResourceTable<CallLog>& resource_table<CallLog>();
+template <>
+const ResourceTable<WebhookSubscription>& resource_table<WebhookSubscription>();
+template <>
+const ResourceTable<WebhookCreate>& resource_table<WebhookCreate>();
+template <>
+const ResourceTable<WebhookUpdate>& resource_table<WebhookUpdate>();
 
 }  // namespace closeio::internal

@@ -42,5 +42,6 @@ std::string fields_value(const std::vector<std::string>& fields) {
 template std::string fields_value<Outcome>(const std::vector<std::string>&);
 template std::string fields_value<Call>(const std::vector<std::string>&);
 template std::string fields_value<Meeting>(const std::vector<std::string>&);
+template std::string fields_value<WebhookSubscription>(const std::vector<std::string>&);
 
 }  // namespace closeio::internal
