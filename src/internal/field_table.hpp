@@ -305,4 +305,32 @@ constexpr auto enum_list_field(std::string_view name) {
   return row;
 }
 
+/// A row for a std::vector<std::string>: a JSON array of strings, nullable (null means empty).
+template <auto M>
+constexpr auto string_list_field(std::string_view name) {
+  using C = decltype(field_detail::class_of(M));
+  FieldSpec<C> row;
+  row.name = name;
+  row.type = JsonType::string_array;
+  row.nullable = true;
+  row.set_text = [](C& c, std::string_view text) { (c.*M).emplace_back(text); };
+  row.reset = [](C& c) { (c.*M).clear(); };
+  row.present = [](const C&) { return true; };
+  row.write_json = [](const C& c, std::string& out, std::string_view field) {
+    out += '[';
+    for (std::size_t i = 0; i < (c.*M).size(); ++i) {
+      if (i > 0) out += ',';
+      append_json_string(out, (c.*M)[i], field);
+    }
+    out += ']';
+  };
+  row.write_text = [](const C& c, std::string& out) {
+    for (std::size_t i = 0; i < (c.*M).size(); ++i) {
+      if (i > 0) out += ',';
+      out += (c.*M)[i];
+    }
+  };
+  return row;
+}
+
 }  // namespace closeio::internal

@@ -51,36 +51,9 @@ const char* kind_name(Kind kind) noexcept {
   return "array";
 }
 
-// Throws the DecodeError for a body nlohmann could not parse. `position` is nlohmann's count of
-// bytes read, so it is the 1-based position of the offending byte (or the length of a truncated
-// body plus one).
 [[noreturn]] void throw_parse_error(const char* prefix, std::size_t position,
                                     const nlohmann::detail::exception& error) {
-  // nlohmann's what() is "[json.exception.parse_error.101] parse error at line 1, column 9:
-  // syntax error ...": keep only the part after its own location, which we replace.
-  std::string_view text = error.what();
-  if (const auto bracket = text.find("] ");
-      !text.empty() && text[0] == '[' && bracket != std::string_view::npos) {
-    text.remove_prefix(bracket + 2);
-  }
-  if (text.substr(0, 11) == "parse error") {
-    if (const auto colon = text.find(": "); colon != std::string_view::npos) {
-      text.remove_prefix(colon + 2);
-    }
-  }
-  std::string message = prefix;
-  message += "invalid JSON at byte ";
-  message += std::to_string(position);
-  message += ": ";
-  // The token text may hold invalid UTF-8 or control bytes from the body; keep the message one
-  // clean ASCII line.
-  const std::size_t kept = text.size() < kMaxParserMessage ? text.size() : kMaxParserMessage;
-  for (std::size_t i = 0; i < kept; ++i) {
-    const auto c = static_cast<unsigned char>(text[i]);
-    message += (c >= 0x20 && c < 0x7f) ? static_cast<char>(c) : '?';
-  }
-  if (kept < text.size()) message += "...";
-  throw DecodeError(message);
+  throw_json_parse_error(prefix, position, error.what());
 }
 
 [[noreturn]] void throw_too_deep(const char* prefix) {
@@ -509,6 +482,37 @@ void run_parser(std::string_view body, Handler& handler, const char* prefix) {
 }
 
 }  // namespace
+
+// Throws the DecodeError for a body nlohmann could not parse. `position` is nlohmann's count of
+// bytes read, so it is the 1-based position of the offending byte (or the length of a truncated
+// body plus one).
+void throw_json_parse_error(const char* prefix, std::size_t position, std::string_view what) {
+  // nlohmann's what() is "[json.exception.parse_error.101] parse error at line 1, column 9:
+  // syntax error ...": keep only the part after its own location, which we replace.
+  std::string_view text = what;
+  if (const auto bracket = text.find("] ");
+      !text.empty() && text[0] == '[' && bracket != std::string_view::npos) {
+    text.remove_prefix(bracket + 2);
+  }
+  if (text.substr(0, 11) == "parse error") {
+    if (const auto colon = text.find(": "); colon != std::string_view::npos) {
+      text.remove_prefix(colon + 2);
+    }
+  }
+  std::string message = prefix;
+  message += "invalid JSON at byte ";
+  message += std::to_string(position);
+  message += ": ";
+  // The token text may hold invalid UTF-8 or control bytes from the body; keep the message one
+  // clean ASCII line.
+  const std::size_t kept = text.size() < kMaxParserMessage ? text.size() : kMaxParserMessage;
+  for (std::size_t i = 0; i < kept; ++i) {
+    const auto c = static_cast<unsigned char>(text[i]);
+    message += (c >= 0x20 && c < 0x7f) ? static_cast<char>(c) : '?';
+  }
+  if (kept < text.size()) message += "...";
+  throw DecodeError(message);
+}
 
 template <class T>
 T decode_resource_full(std::string_view body) {

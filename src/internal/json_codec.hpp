@@ -20,6 +20,13 @@ namespace closeio::internal {
 /// Deeper bodies raise DecodeError as soon as the parser reaches the limit, without recursion.
 inline constexpr std::size_t kMaxJsonDepth = 64;
 
+/// Throws the closeio::DecodeError for a body nlohmann could not parse: `<prefix>invalid JSON at
+/// byte <position>: <cause>`, where the cause is nlohmann's `what` without its own location, cut
+/// to one clean ASCII line of bounded length (the token it quotes may hold any bytes of the body).
+/// `position` is nlohmann's count of bytes read (the 1-based position of the offending byte).
+[[noreturn]] void throw_json_parse_error(const char* prefix, std::size_t position,
+                                         std::string_view what);
+
 /// Decodes one resource T (Outcome, Call, Meeting). Throws closeio::DecodeError naming the
 /// field on a wrong type (`decoding call: field "duration": expected an integer or null, got
 /// string`), a malformed timestamp, invalid JSON or UTF-8 (with the 1-based byte position), or

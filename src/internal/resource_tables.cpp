@@ -6,10 +6,12 @@
 #include <stdexcept>
 
 #include "closeio/call.hpp"
+#include "closeio/event.hpp"
 #include "closeio/meeting.hpp"
 #include "closeio/outcome.hpp"
 #include "closeio/webhook_subscription.hpp"
 #include "internal/activity_enums.hpp"
+#include "internal/event_codec.hpp"
 #include "internal/outcome_enums.hpp"
 #include "internal/webhook_enums.hpp"
 #include "internal/webhook_events_codec.hpp"
@@ -127,6 +129,27 @@ constexpr FieldSpec<WebhookUpdate> kWebhookUpdateRows[] = {
     enum_field<&WebhookUpdate::status, kWebhookStatuses>("status"),
 };
 
+// An Event's own dates come without a UTC offset ("2019-01-15T12:48:23.395000"); they are UTC.
+struct EventTimestampCodec : field_detail::Codec<Timestamp> {
+  static void read(Timestamp& v, std::string_view text) { v = parse_event_timestamp(text); }
+};
+
+// The raw-JSON members (data, previous_data, meta) are read by internal/event_codec.cpp.
+constexpr FieldSpec<Event> kEventRows[] = {
+    field<&Event::id>("id"),
+    field<&Event::object_type>("object_type"),
+    field<&Event::object_id>("object_id"),
+    field<&Event::action>("action"),
+    field_detail::scalar_row<&Event::date_created, EventTimestampCodec>("date_created"),
+    field_detail::scalar_row<&Event::date_updated, EventTimestampCodec>("date_updated"),
+    field<&Event::organization_id>("organization_id"),
+    field<&Event::user_id>("user_id"),
+    field<&Event::lead_id>("lead_id"),
+    field<&Event::request_id>("request_id"),
+    field<&Event::api_key_id>("api_key_id"),
+    string_list_field<&Event::changed_fields>("changed_fields"),
+};
+
 template <class T, std::size_t N>
 constexpr ResourceTable<T> make_table(std::string_view resource, const FieldSpec<T> (&rows)[N]) {
   return ResourceTable<T>{resource, rows, N};
@@ -152,6 +175,11 @@ const ResourceTable<Meeting>& resource_table<Meeting>() {
 template <>
 const ResourceTable<CallLog>& resource_table<CallLog>() {
   static constexpr auto table = make_table("call log", kCallLogRows);
+  return table;
+}
+template <>
+const ResourceTable<Event>& resource_table<Event>() {
+  static constexpr auto table = make_table("event", kEventRows);
   return table;
 }
 

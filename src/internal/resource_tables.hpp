@@ -2,6 +2,7 @@
 #pragma once
 
 #include "closeio/call.hpp"
+#include "closeio/event.hpp"
 #include "closeio/meeting.hpp"
 #include "closeio/outcome.hpp"
 #include "closeio/webhook_subscription.hpp"
@@ -23,5 +24,9 @@ template <>
 const ResourceTable<WebhookCreate>& resource_table<WebhookCreate>();
 template <>
 const ResourceTable<WebhookUpdate>& resource_table<WebhookUpdate>();
+/// Event's scalar and list fields; `data`, `previous_data` and `meta` hold raw JSON, which no
+/// row type carries: internal/event_codec.cpp reads those three itself.
+template <>
+const ResourceTable<Event>& resource_table<Event>();
 
 }  // namespace closeio::internal
