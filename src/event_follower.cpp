@@ -31,8 +31,8 @@ std::vector<EventFilter> checked_filters(std::vector<EventFilter> filters) {
   return filters;
 }
 
-internal::EventLogPage to_log_page(CursorPage<Event> page) {
-  internal::EventLogPage out;
+internal::FollowerPage to_log_page(CursorPage<Event> page) {
+  internal::FollowerPage out;
   out.events = std::move(page.data);
   out.cursor_next = page.cursor_next.value_or("");
   return out;
@@ -55,19 +55,19 @@ struct EventFollower::State : std::enable_shared_from_this<State> {
     if (user_stop_state) user_stop_state->remove_listener(user_stop_listener);
   }
 
-  EventFilter filter_for(const internal::EventPageRequest& r) const {
+  EventFilter filter_for(const internal::FollowerPageRequest& r) const {
     EventFilter f = filters.at(r.stream);
     f.updated_since = r.updated_since;
     return f;
   }
-  static EventListOptions page_options(const internal::EventPageRequest& r) {
+  static EventListOptions page_options(const internal::FollowerPageRequest& r) {
     EventListOptions o;
     o.cursor = r.cursor;
     return o;
   }
 
   // follow(): one request of a pass, its answer, the end of the pass, the wait.
-  void request_page(internal::EventPageRequest request) {
+  void request_page(internal::FollowerPageRequest request) {
     if (own_stop.cancelled()) return end(nullptr);
     try {
       follow_events.list_page_async(
@@ -81,7 +81,7 @@ struct EventFollower::State : std::enable_shared_from_this<State> {
   }
 
   void take_answer(AsyncResult<CursorPage<Event>> answer) {
-    std::optional<internal::EventPageRequest> next;
+    std::optional<internal::FollowerPageRequest> next;
     std::vector<Event> batch;
     EventPosition position;
     try {
@@ -117,7 +117,7 @@ struct EventFollower::State : std::enable_shared_from_this<State> {
   }
 
   void begin_pass() {
-    internal::EventPageRequest first;
+    internal::FollowerPageRequest first;
     {
       std::lock_guard<std::mutex> lock(mutex);
       first = core.begin_pass();
@@ -185,7 +185,7 @@ std::vector<Event> EventFollower::poll() {
   }
   State& s = *state_;
   std::lock_guard<std::mutex> lock(s.mutex);
-  return internal::run_pass(s.core, [&s](const internal::EventPageRequest& r) {
+  return internal::run_pass(s.core, [&s](const internal::FollowerPageRequest& r) {
     return to_log_page(s.events.list_page(s.filter_for(r), State::page_options(r)));
   });
 }

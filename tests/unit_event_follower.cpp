@@ -29,7 +29,7 @@ using Key = std::pair<std::string, Timestamp>;
 const Timestamp t0 = parse_timestamp("2026-01-01T00:00:00Z");
 
 std::vector<Event> poll(FollowerCore& core, InMemoryEventLog& log) {
-  return run_pass(core, [&](const EventPageRequest& r) { return log.page(r); });
+  return run_pass(core, [&](const FollowerPageRequest& r) { return log.page(r); });
 }
 
 std::vector<Key> keys(const std::vector<Event>& events) {
@@ -161,7 +161,7 @@ TEST(EventFollowerCore, AnEventSeenTwiceInOnePassIsDeliveredOnce) {
   InMemoryEventLog log(2);
   for (int i = 0; i < 4; ++i) log.put(make_event("ev_" + std::to_string(i), t0 + seconds(i)));
   FollowerCore core(EventPosition::since(t0), {});
-  std::optional<EventPageRequest> next = core.begin_pass();
+  std::optional<FollowerPageRequest> next = core.begin_pass();
   next = core.take_page(log.page(*next));  // ev_3, ev_2
   // A new event arrives between two pages: the next page repeats ev_2 (cursors are positions).
   log.put(make_event("ev_4", t0 + seconds(4)));
@@ -177,7 +177,7 @@ TEST(EventFollowerCore, AFailedPassLeavesThePositionAndLosesNothing) {
   const EventPosition before = core.position();
   int pages = 0;
   EXPECT_THROW(run_pass(core,
-                        [&](const EventPageRequest& r) {
+                        [&](const FollowerPageRequest& r) {
                           if (++pages == 3) throw TransportError("closeio: lost", false, 1);
                           return log.page(r);
                         }),
@@ -188,8 +188,8 @@ TEST(EventFollowerCore, AFailedPassLeavesThePositionAndLosesNothing) {
 
 TEST(EventFollowerCore, ARepeatedCursorEndsThePassWithADecodeError) {
   FollowerCore core(EventPosition::since(t0), {});
-  const auto looping = [](const EventPageRequest&) {
-    EventLogPage page;
+  const auto looping = [](const FollowerPageRequest&) {
+    FollowerPage page;
     page.events.push_back(make_event("ev_1", t0 + seconds(1)));
     page.cursor_next = "same";
     return page;
@@ -304,7 +304,7 @@ TEST(EventFollowerCore, SeveralFiltersMergeIntoOneOldestFirstStream) {
   meetings.put(make_event("ev_both4", t0 + seconds(4)));
   meetings.put(make_event("ev_m5", t0 + seconds(5)));
   std::vector<std::size_t> streams;
-  const auto load = [&](const EventPageRequest& r) {
+  const auto load = [&](const FollowerPageRequest& r) {
     streams.push_back(r.stream);
     return r.stream == 0 ? calls.page(r) : meetings.page(r);
   };

@@ -49,8 +49,8 @@ FollowerCore::FollowerCore(EventPosition start, FollowOptions options, std::size
   forget_below_floor();  // A position stored with a larger max_remembered.
 }
 
-EventPageRequest FollowerCore::request(std::size_t stream, std::string cursor) const {
-  EventPageRequest r;
+FollowerPageRequest FollowerCore::request(std::size_t stream, std::string cursor) const {
+  FollowerPageRequest r;
   r.stream = stream;
   // The baseline reads from the newest event down, whatever the local clock says; the epoch
   // floor (an empty log at the baseline) needs no bound.
@@ -59,7 +59,7 @@ EventPageRequest FollowerCore::request(std::size_t stream, std::string cursor) c
   return r;
 }
 
-EventPageRequest FollowerCore::begin_pass() {
+FollowerPageRequest FollowerCore::begin_pass() {
   abandon_pass();
   return request(0, "");
 }
@@ -90,7 +90,7 @@ void FollowerCore::keep(Event event) {
   }
 }
 
-std::optional<EventPageRequest> FollowerCore::take_page(EventLogPage page) {
+std::optional<FollowerPageRequest> FollowerCore::take_page(FollowerPage page) {
   bool reached_floor = false;
   for (Event& event : page.events) {
     if (baseline_) {
@@ -182,8 +182,8 @@ EventPosition FollowerCore::position() const {
 }
 
 std::vector<Event> run_pass(FollowerCore& core,
-                            const std::function<EventLogPage(const EventPageRequest&)>& load) {
-  std::optional<EventPageRequest> next = core.begin_pass();
+                            const std::function<FollowerPage(const FollowerPageRequest&)>& load) {
+  std::optional<FollowerPageRequest> next = core.begin_pass();
   try {
     while (next) next = core.take_page(load(*next));
   } catch (...) {

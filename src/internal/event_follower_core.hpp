@@ -22,14 +22,14 @@ namespace closeio::internal {
 /// One page to fetch: of walk `stream` (one per filter the follower was given), the events with
 /// date_updated at or after `updated_since` (no bound when nullopt), starting at `cursor` ("" for
 /// the newest page).
-struct EventPageRequest {
+struct FollowerPageRequest {
   std::size_t stream = 0;
   std::optional<Timestamp> updated_since;
   std::string cursor;
 };
 
 /// One page of the log, newest first; `cursor_next` ("" when there is none) leads to older events.
-struct EventLogPage {
+struct FollowerPage {
   std::vector<Event> events;
   std::string cursor_next;
 };
@@ -45,11 +45,11 @@ class FollowerCore {
   FollowerCore(EventPosition start, FollowOptions options, std::size_t streams = 1);
 
   /// Starts a pass (abandoning one left unfinished) and returns its first page request.
-  EventPageRequest begin_pass();
+  FollowerPageRequest begin_pass();
   /// Takes the answer to the last request; returns the next request, or nullopt when the pass
   /// has read everything it needs. Throws DecodeError when the log repeats a cursor (a walk that
   /// would never end).
-  std::optional<EventPageRequest> take_page(EventLogPage page);
+  std::optional<FollowerPageRequest> take_page(FollowerPage page);
   /// Ends the pass: the new events oldest first (at most max_batch); the position moves past them.
   std::vector<Event> finish_pass();
   /// Forgets an unfinished pass (its request failed): the position stays where it was.
@@ -67,7 +67,7 @@ class FollowerCore {
   // Delivery order: date_updated, then stream, then the reverse of the log's order.
   static bool delivered_before(const Pending& a, const Pending& b);
 
-  EventPageRequest request(std::size_t stream, std::string cursor) const;
+  FollowerPageRequest request(std::size_t stream, std::string cursor) const;
   void keep(Event event);
   void forget_below_floor();
 
@@ -89,6 +89,6 @@ class FollowerCore {
 /// One blocking pass of `core` over `load` (which fetches one page or throws); on an exception
 /// the pass is abandoned and the exception passes on.
 std::vector<Event> run_pass(FollowerCore& core,
-                            const std::function<EventLogPage(const EventPageRequest&)>& load);
+                            const std::function<FollowerPage(const FollowerPageRequest&)>& load);
 
 }  // namespace closeio::internal

@@ -45,11 +45,11 @@ class InMemoryEventLog {
   }
 
   /// Answers one page request.
-  internal::EventLogPage page(const internal::EventPageRequest& request) {
+  internal::FollowerPage page(const internal::FollowerPageRequest& request) {
     ++pages_served_;
     sort();
     std::size_t start = request.cursor.empty() ? 0 : std::stoul(request.cursor);
-    internal::EventLogPage out;
+    internal::FollowerPage out;
     std::size_t i = start;
     for (; i < events_.size() && out.events.size() < page_size_; ++i) {
       if (request.updated_since && events_[i].date_updated < *request.updated_since) {
