@@ -60,8 +60,9 @@ struct EventFollower::State : std::enable_shared_from_this<State> {
     f.updated_since = r.updated_since;
     return f;
   }
-  static EventListOptions page_options(const internal::FollowerPageRequest& r) {
+  EventListOptions page_options(const internal::FollowerPageRequest& r) const {
     EventListOptions o;
+    o.limit = options.page_size;
     o.cursor = r.cursor;
     return o;
   }
@@ -186,7 +187,7 @@ std::vector<Event> EventFollower::poll() {
   State& s = *state_;
   std::lock_guard<std::mutex> lock(s.mutex);
   return internal::run_pass(s.core, [&s](const internal::FollowerPageRequest& r) {
-    return to_log_page(s.events.list_page(s.filter_for(r), State::page_options(r)));
+    return to_log_page(s.events.list_page(s.filter_for(r), s.page_options(r)));
   });
 }
 

@@ -331,6 +331,9 @@ TEST(EventFollowerCore, RefusesOptionsOutsideTheirRanges) {
   bad.max_remembered = 0;
   EXPECT_THROW(FollowerCore(EventPosition(), bad), std::invalid_argument);
   bad = {};
+  bad.page_size = 51;
+  EXPECT_THROW(FollowerCore(EventPosition(), bad), std::invalid_argument);
+  bad = {};
   bad.max_batch = 0;
   EXPECT_THROW(FollowerCore(EventPosition(), bad), std::invalid_argument);
 }

@@ -26,6 +26,8 @@ struct FollowOptions {
   /// next pass), which bounds the memory of catching up on a long stretch of the log. 1 or more.
   /// Default: 10,000.
   std::size_t max_batch = 10'000;
+  /// Events per page request (`_limit`): 1 to 50 (Close's cap). Default: 50.
+  int page_size = 50;
 };
 
 }  // namespace closeio

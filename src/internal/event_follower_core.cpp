@@ -33,6 +33,9 @@ void check_follow_options(const FollowOptions& options) {
   if (options.max_remembered < 1) {
     throw std::invalid_argument("closeio: FollowOptions::max_remembered must be 1 or more");
   }
+  if (options.page_size < 1 || options.page_size > 50) {
+    throw std::invalid_argument("closeio: FollowOptions::page_size must be 1 to 50");
+  }
   if (options.max_batch < 1) {
     throw std::invalid_argument("closeio: FollowOptions::max_batch must be 1 or more");
   }

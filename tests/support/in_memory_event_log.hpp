@@ -65,6 +65,21 @@ class InMemoryEventLog {
     return out;
   }
 
+  /// Drops the events updated before `t` (a retention, for long benchmarks).
+  void forget_before(Timestamp t) {
+    std::vector<Event> events;
+    std::vector<std::size_t> sequence;
+    for (std::size_t i = 0; i < events_.size(); ++i) {
+      if (events_[i].date_updated < t) continue;
+      events.push_back(std::move(events_[i]));
+      sequence.push_back(sequence_[i]);
+    }
+    events_ = std::move(events);
+    sequence_ = std::move(sequence);
+  }
+  /// Sorts now (page() otherwise sorts on the first request after a change).
+  void settle() { sort(); }
+
   std::size_t pages_served() const { return pages_served_; }
   std::size_t size() const { return events_.size(); }
 
