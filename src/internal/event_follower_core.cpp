@@ -75,22 +75,46 @@ void FollowerCore::abandon_pass() {
   baseline_cut_.reset();
 }
 
-bool FollowerCore::delivered_before(const Pending& a, const Pending& b) {
-  if (a.event.date_updated != b.event.date_updated) {
-    return a.event.date_updated < b.event.date_updated;
-  }
-  if (a.stream != b.stream) return a.stream < b.stream;
-  return a.sequence > b.sequence;
-}
-
 void FollowerCore::keep(Event event) {
   pass_.push_back(Pending{std::move(event), stream_, sequence_++});
-  std::push_heap(pass_.begin(), pass_.end(), delivered_before);
-  // The last to deliver go: they are after the delivered ones and come with the next pass.
-  if (!baseline_ && pass_.size() > options_.max_batch) {
-    std::pop_heap(pass_.begin(), pass_.end(), delivered_before);
-    pass_.pop_back();
+  if (!baseline_ && pass_.size() >= 2 * options_.max_batch) trim_pass();
+}
+
+std::vector<std::size_t> FollowerCore::delivery_order(std::size_t keep) const {
+  // Sorting compact keys rather than comparing through whole events keeps the sort in cache.
+  struct Key {
+    Timestamp date;
+    std::size_t stream;
+    std::size_t sequence;
+    std::size_t index;
+  };
+  std::vector<Key> keys(pass_.size());
+  for (std::size_t i = 0; i < keys.size(); ++i) {
+    keys[i] = Key{pass_[i].event.date_updated, pass_[i].stream, pass_[i].sequence, i};
   }
+  const auto before = [](const Key& a, const Key& b) {
+    if (a.date != b.date) return a.date < b.date;
+    if (a.stream != b.stream) return a.stream < b.stream;
+    return a.sequence > b.sequence;
+  };
+  if (keep < keys.size()) {
+    std::nth_element(keys.begin(), keys.begin() + static_cast<std::ptrdiff_t>(keep), keys.end(),
+                     before);
+    keys.resize(keep);
+  }
+  std::sort(keys.begin(), keys.end(), before);
+  std::vector<std::size_t> order(keys.size());
+  for (std::size_t i = 0; i < keys.size(); ++i) order[i] = keys[i].index;
+  return order;
+}
+
+void FollowerCore::trim_pass() {
+  // The last to deliver go: they are after the delivered ones and come with the next pass.
+  const std::vector<std::size_t> order = delivery_order(options_.max_batch);
+  std::vector<Pending> kept;
+  kept.reserve(2 * options_.max_batch);
+  for (std::size_t i : order) kept.push_back(std::move(pass_[i]));
+  pass_ = std::move(kept);
 }
 
 std::optional<FollowerPageRequest> FollowerCore::take_page(FollowerPage page) {
@@ -128,10 +152,11 @@ std::optional<FollowerPageRequest> FollowerCore::take_page(FollowerPage page) {
 std::vector<Event> FollowerCore::finish_pass() {
   // Oldest first; among equal dates the reverse of Close's order (events of one object come in
   // the right order when their timestamps tie).
-  std::sort_heap(pass_.begin(), pass_.end(), delivered_before);
+  const std::vector<std::size_t> order =
+      delivery_order(baseline_ ? pass_.size() : options_.max_batch);
   std::vector<Event> batch;
-  batch.reserve(pass_.size());
-  for (Pending& p : pass_) batch.push_back(std::move(p.event));
+  batch.reserve(order.size());
+  for (std::size_t i : order) batch.push_back(std::move(pass_[i].event));
   abandon_pass();
   // The same (id, date_updated) twice in one pass (events moved between pages while we read)
   // is delivered once: the first copy is in delivered_ when the second comes.

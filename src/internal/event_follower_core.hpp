@@ -64,8 +64,12 @@ class FollowerCore {
     std::size_t stream;
     std::size_t sequence;  // Order of arrival in the pass.
   };
-  // Delivery order: date_updated, then stream, then the reverse of the log's order.
-  static bool delivered_before(const Pending& a, const Pending& b);
+  // The positions in pass_ in delivery order (date_updated, then stream, then the reverse of
+  // the log's order), only the first `keep` of them (sorting small
+  // indices, not whole events).
+  std::vector<std::size_t> delivery_order(std::size_t keep) const;
+  // Keeps the max_batch first to deliver.
+  void trim_pass();
 
   FollowerPageRequest request(std::size_t stream, std::string cursor) const;
   void keep(Event event);
@@ -79,7 +83,8 @@ class FollowerCore {
   std::unordered_map<std::string, Timestamp> delivered_;  // id -> newest date_updated delivered.
 
   // The pass under way.
-  std::vector<Pending> pass_;  // A heap, the last to deliver on top: dropped past max_batch.
+  // In arrival order; trimmed to the max_batch first to deliver when it reaches twice that.
+  std::vector<Pending> pass_;
   std::size_t stream_ = 0;
   std::size_t sequence_ = 0;
   std::unordered_set<std::string> cursors_;
