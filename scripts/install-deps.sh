@@ -8,7 +8,7 @@ packages=(
   build-essential cmake pkg-config git
   libcurl4-openssl-dev nlohmann-json3-dev nghttp2-proxy
   libgtest-dev libgmock-dev googletest
-  libcpp-httplib-dev zlib1g-dev libbrotli-dev libcli11-dev libbenchmark-dev
+  libcpp-httplib-dev zlib1g-dev libbrotli-dev libcli11-dev libbenchmark-dev libssl-dev
   clang libclang-rt-dev
   doxygen openssl ca-certificates
   ccache lld clang-format clang-tidy shellcheck

@@ -63,7 +63,8 @@ class CLOSEIO_EXPORT EventsClient {
   CursorPage<Event> list_page(const EventFilter& filter = {},
                               const EventListOptions& options = {}) const;
   /// Every event matching `filter`, newest first, from `options.cursor` on, fetched lazily page
-  /// by page; the filter is sent again with every cursor, as Close requires.
+  /// by page; the filter is sent again with every cursor, as Close requires (except the date
+  /// bounds, which Close keeps in the cursor).
   EventRange list(EventFilter filter = {}, EventListOptions options = {}) const;
   /// GET /event/{id}/. Throws std::invalid_argument for an empty id, "." or "..", or control
   /// characters.

@@ -124,12 +124,15 @@ QueryPairs event_list_query(const EventFilter& filter, const EventListOptions& o
     const std::string& value = filter.*member.value;
     if (!value.empty()) query.emplace_back(member.wire, percent_encode(value));
   }
-  // A timestamp's '+' must be encoded: a bare '+' reads as a space.
-  if (filter.updated_since) {
+  // Close repeats every filter with a cursor except date_updated, whose bounds the cursor
+  // carries ("every other filter except date_updated must be sent again"): they go on the first
+  // page only. A timestamp's '+' must be encoded: a bare '+' reads as a space.
+  const bool first_page = options.cursor.empty();
+  if (first_page && filter.updated_since) {
     query.emplace_back("date_updated__gte",
                        percent_encode(format_timestamp(*filter.updated_since)));
   }
-  if (filter.updated_until) {
+  if (first_page && filter.updated_until) {
     query.emplace_back("date_updated__lte",
                        percent_encode(format_timestamp(*filter.updated_until)));
   }

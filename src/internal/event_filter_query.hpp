@@ -21,7 +21,8 @@ void require_valid_event_list_options(const EventListOptions& options);
 
 /// The filter's parameters, percent-encoded, in a fixed order (object_type, object_id, action,
 /// lead_id, user_id, request_id, date_updated__gte, date_updated__lte), then `_cursor` when set
-/// (the filter is repeated with every cursor, as Close requires) and `_limit`. Runs both checks.
+/// and `_limit`. With a cursor the filters are repeated, as Close requires, except the date
+/// bounds, which the cursor carries (Close's rule). Runs both checks.
 QueryPairs event_list_query(const EventFilter& filter, const EventListOptions& options);
 
 }  // namespace closeio::internal

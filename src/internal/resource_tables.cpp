@@ -95,6 +95,27 @@ constexpr FieldSpec<CallLog> kCallLogRows[] = {
     field<&CallLog::activity_at>("activity_at"),
 };
 
+// An Event's own dates come without a UTC offset ("2019-01-15T12:48:23.395000"); they are UTC.
+struct EventTimestampCodec : field_detail::Codec<Timestamp> {
+  static void read(Timestamp& v, std::string_view text) { v = parse_event_timestamp(text); }
+};
+
+// The raw-JSON members (data, previous_data, meta) are read by internal/event_codec.cpp.
+constexpr FieldSpec<Event> kEventRows[] = {
+    field<&Event::id>("id"),
+    field<&Event::object_type>("object_type"),
+    field<&Event::object_id>("object_id"),
+    field<&Event::action>("action"),
+    field_detail::scalar_row<&Event::date_created, EventTimestampCodec>("date_created"),
+    field_detail::scalar_row<&Event::date_updated, EventTimestampCodec>("date_updated"),
+    field<&Event::organization_id>("organization_id"),
+    field<&Event::user_id>("user_id"),
+    field<&Event::lead_id>("lead_id"),
+    field<&Event::request_id>("request_id"),
+    field<&Event::api_key_id>("api_key_id"),
+    string_list_field<&Event::changed_fields>("changed_fields"),
+};
+
 constexpr FieldSpec<WebhookSubscription> kWebhookSubscriptionRows[] = {
     field<&WebhookSubscription::id>("id"),
     field<&WebhookSubscription::url>("url"),
@@ -104,8 +125,11 @@ constexpr FieldSpec<WebhookSubscription> kWebhookSubscriptionRows[] = {
     field<&WebhookSubscription::signature_key>("signature_key"),
     field<&WebhookSubscription::created_by>("created_by"),
     field<&WebhookSubscription::updated_by>("updated_by"),
-    field<&WebhookSubscription::date_created>("date_created"),
-    field<&WebhookSubscription::date_updated>("date_updated"),
+    // Close sends a subscription's dates without an offset, as an event's: UTC.
+    field_detail::scalar_row<&WebhookSubscription::date_created, EventTimestampCodec>(
+        "date_created"),
+    field_detail::scalar_row<&WebhookSubscription::date_updated, EventTimestampCodec>(
+        "date_updated"),
     field<&WebhookSubscription::health_status>("health_status"),
     field<&WebhookSubscription::pause_reason>("pause_reason"),
     json_field<&WebhookSubscription::latest_error>("latest_error"),
@@ -127,27 +151,6 @@ constexpr FieldSpec<WebhookUpdate> kWebhookUpdateRows[] = {
     json_field<&WebhookUpdate::events, WebhookEventsCodec>("events"),
     field<&WebhookUpdate::verify_ssl>("verify_ssl"),
     enum_field<&WebhookUpdate::status, kWebhookStatuses>("status"),
-};
-
-// An Event's own dates come without a UTC offset ("2019-01-15T12:48:23.395000"); they are UTC.
-struct EventTimestampCodec : field_detail::Codec<Timestamp> {
-  static void read(Timestamp& v, std::string_view text) { v = parse_event_timestamp(text); }
-};
-
-// The raw-JSON members (data, previous_data, meta) are read by internal/event_codec.cpp.
-constexpr FieldSpec<Event> kEventRows[] = {
-    field<&Event::id>("id"),
-    field<&Event::object_type>("object_type"),
-    field<&Event::object_id>("object_id"),
-    field<&Event::action>("action"),
-    field_detail::scalar_row<&Event::date_created, EventTimestampCodec>("date_created"),
-    field_detail::scalar_row<&Event::date_updated, EventTimestampCodec>("date_updated"),
-    field<&Event::organization_id>("organization_id"),
-    field<&Event::user_id>("user_id"),
-    field<&Event::lead_id>("lead_id"),
-    field<&Event::request_id>("request_id"),
-    field<&Event::api_key_id>("api_key_id"),
-    string_list_field<&Event::changed_fields>("changed_fields"),
 };
 
 template <class T, std::size_t N>

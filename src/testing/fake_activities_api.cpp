@@ -5,6 +5,7 @@
 #include <string_view>
 #include <utility>
 
+#include "testing/fake_activity_events.hpp"
 #include "testing/fake_activity_json.hpp"
 #include "testing/fake_activity_records.hpp"
 #include "testing/fake_activity_validation.hpp"
@@ -31,8 +32,7 @@ bool is_read(const RecordedRequest& request) {
 }
 
 ApiAnswer field_error(const std::string& field, const std::string& message) {
-  nlohmann::json body = {{"errors", nlohmann::json::array()}, {"field-errors", {{field, message}}}};
-  return answer(400, body.dump(-1, ' ', false, nlohmann::json::error_handler_t::replace));
+  return answer(400, field_error_body(field, message));
 }
 
 // "a,b" -> {"a", "b"}, empty items dropped.
@@ -83,8 +83,9 @@ std::optional<ActivityQuery> parse_query(const RecordedRequest& request, ApiAnsw
 }  // namespace
 
 FakeActivitiesApi::FakeActivitiesApi(const FakeCloseServerOptions& options,
-                                     FakeActivityStore& store, const FakeOutcomeStore& outcomes)
-    : options_(options), store_(store), outcomes_(outcomes) {}
+                                     FakeActivityStore& store, const FakeOutcomeStore& outcomes,
+                                     FakeEventLog& events)
+    : options_(options), store_(store), outcomes_(outcomes), events_(events) {}
 
 std::optional<ApiAnswer> FakeActivitiesApi::route(const RecordedRequest& request) const {
   if (request.path == kCallsPath) {
@@ -95,7 +96,7 @@ std::optional<ApiAnswer> FakeActivitiesApi::route(const RecordedRequest& request
   if (std::optional<std::string> id = item_id(request.path, kCallsPath)) {
     if (is_read(request)) return fetch_call(request, *id);
     if (request.method == "PUT") return update_call(request, *id);
-    if (request.method == "DELETE") return remove_call(*id);
+    if (request.method == "DELETE") return remove_call(request, *id);
     return method_not_allowed("GET, HEAD, PUT, DELETE");
   }
   if (request.path == kMeetingsPath) {
@@ -106,7 +107,7 @@ std::optional<ApiAnswer> FakeActivitiesApi::route(const RecordedRequest& request
   if (std::optional<std::string> id = item_id(request.path, kMeetingsPath)) {
     if (is_read(request)) return fetch_meeting(request, *id);
     if (request.method == "PUT") return update_meeting(request, *id);
-    if (request.method == "DELETE") return remove_meeting(*id);
+    if (request.method == "DELETE") return remove_meeting(request, *id);
     return method_not_allowed("GET, HEAD, PUT, DELETE");
   }
   return std::nullopt;
@@ -137,6 +138,7 @@ ApiAnswer FakeActivitiesApi::log_call(const RecordedRequest& request) const {
       request.body, [this](const std::string& id) { return outcome_problem(id, false); });
   if (!body.value) return answer(400, std::move(body.error_body));
   const StoredCall stored = store_.add_call(new_call(*body.value, options_, now_utc()));
+  record_call_created(events_, stored, origin_of(request, options_, events_));
   ApiAnswer result = answer(200, encode_call(stored));  // Close answers 200, not 201
   result.created = true;
   result.wrote = true;
@@ -170,9 +172,13 @@ ApiAnswer FakeActivitiesApi::update_call(const RecordedRequest& request,
     if (body.value->duration.sent) return field_error("duration", kNotChangeable);
   }
   const Timestamp now = now_utc();
-  std::optional<StoredCall> updated = store_.update_call(
-      id, [&](StoredCall& call) { apply_call_update(*body.value, options_, now, call); });
+  std::optional<StoredCall> before;
+  std::optional<StoredCall> updated = store_.update_call(id, [&](StoredCall& call) {
+    before = call;
+    apply_call_update(*body.value, options_, now, call);
+  });
   if (!updated) return answer(404, error_body(kCallNotFound));
+  record_call_updated(events_, *before, *updated, origin_of(request, options_, events_));
   ApiAnswer result = answer(200, encode_call(*updated));
   result.wrote = true;
   return result;
@@ -185,24 +191,33 @@ ApiAnswer FakeActivitiesApi::update_meeting(const RecordedRequest& request,
       request.body, [this](const std::string& outcome) { return outcome_problem(outcome, true); });
   if (!body.value) return answer(400, std::move(body.error_body));
   const Timestamp now = now_utc();
+  std::optional<StoredMeeting> before;
   std::optional<StoredMeeting> updated = store_.update_meeting(id, [&](StoredMeeting& meeting) {
+    before = meeting;
     apply_meeting_update(*body.value, options_, now, meeting);
   });
   if (!updated) return answer(404, error_body(kMeetingNotFound));
+  record_meeting_updated(events_, *before, *updated, origin_of(request, options_, events_));
   ApiAnswer result = answer(200, encode_meeting(*updated));
   result.wrote = true;
   return result;
 }
 
-ApiAnswer FakeActivitiesApi::remove_call(const std::string& id) const {
-  if (!store_.remove_call(id)) return answer(404, error_body(kCallNotFound));
+ApiAnswer FakeActivitiesApi::remove_call(const RecordedRequest& request,
+                                         const std::string& id) const {
+  const std::optional<StoredCall> removed = store_.remove_call(id);
+  if (!removed) return answer(404, error_body(kCallNotFound));
+  record_call_deleted(events_, *removed, origin_of(request, options_, events_));
   ApiAnswer result = answer(200, "{}");
   result.wrote = true;
   return result;
 }
 
-ApiAnswer FakeActivitiesApi::remove_meeting(const std::string& id) const {
-  if (!store_.remove_meeting(id)) return answer(404, error_body(kMeetingNotFound));
+ApiAnswer FakeActivitiesApi::remove_meeting(const RecordedRequest& request,
+                                            const std::string& id) const {
+  const std::optional<StoredMeeting> removed = store_.remove_meeting(id);
+  if (!removed) return answer(404, error_body(kMeetingNotFound));
+  record_meeting_deleted(events_, *removed, origin_of(request, options_, events_));
   ApiAnswer result = answer(200, "{}");
   result.wrote = true;
   return result;

@@ -93,12 +93,13 @@ const Record* find_in(const std::vector<Record>& records, const std::string& id)
 
 // Ids stay taken after a delete, as Close never reuses one.
 template <typename Record>
-bool remove_from(std::vector<Record>& records, const std::string& id) {
+std::optional<Record> remove_from(std::vector<Record>& records, const std::string& id) {
   auto it = std::find_if(records.begin(), records.end(),
                          [&](const Record& record) { return keys_of(record).id == id; });
-  if (it == records.end()) return false;
+  if (it == records.end()) return std::nullopt;
+  std::optional<Record> removed(std::move(*it));
   records.erase(it);
-  return true;
+  return removed;
 }
 
 }  // namespace
@@ -159,12 +160,12 @@ std::optional<StoredMeeting> FakeActivityStore::update_meeting(
   return *found;
 }
 
-bool FakeActivityStore::remove_call(const std::string& id) {
+std::optional<StoredCall> FakeActivityStore::remove_call(const std::string& id) {
   std::lock_guard<std::mutex> lock(mutex_);
   return remove_from(calls_, id);
 }
 
-bool FakeActivityStore::remove_meeting(const std::string& id) {
+std::optional<StoredMeeting> FakeActivityStore::remove_meeting(const std::string& id) {
   std::lock_guard<std::mutex> lock(mutex_);
   return remove_from(meetings_, id);
 }

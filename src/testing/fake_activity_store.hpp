@@ -85,9 +85,9 @@ class FakeActivityStore {
                                         const std::function<void(StoredCall&)>& change);
   std::optional<StoredMeeting> update_meeting(const std::string& id,
                                               const std::function<void(StoredMeeting&)>& change);
-  /// Deletes; false for an unknown id.
-  bool remove_call(const std::string& id);
-  bool remove_meeting(const std::string& id);
+  /// Deletes; returns the deleted record (for its delete event), std::nullopt for an unknown id.
+  std::optional<StoredCall> remove_call(const std::string& id);
+  std::optional<StoredMeeting> remove_meeting(const std::string& id);
   ActivityPage<StoredCall> calls(const ActivityQuery& query, std::size_t skip,
                                  std::size_t limit) const;
   ActivityPage<StoredMeeting> meetings(const ActivityQuery& query, std::size_t skip,

@@ -23,6 +23,12 @@ std::string error_body(std::string_view message) {
                                                  nlohmann::json::error_handler_t::replace);
 }
 
+std::string field_error_body(std::string_view field, std::string_view message) {
+  nlohmann::json body = {{"errors", nlohmann::json::array()},
+                         {"field-errors", {{std::string(field), message}}}};
+  return body.dump(-1, ' ', false, nlohmann::json::error_handler_t::replace);
+}
+
 const std::string* query_value(const RecordedRequest& request, std::string_view name) {
   for (const auto& [key, value] : request.query) {
     if (key == name) return &value;

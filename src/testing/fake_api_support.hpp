@@ -52,6 +52,9 @@ ApiAnswer method_not_allowed(std::string allowed);
 /// `{"error": "<message>"}`, Close's body for errors other than validation.
 std::string error_body(std::string_view message);
 
+/// Close's validation body `{"errors": [], "field-errors": {"<field>": "<message>"}}`.
+std::string field_error_body(std::string_view field, std::string_view message);
+
 /// First value of a query parameter, the way Close's framework reads `request.args`.
 const std::string* query_value(const RecordedRequest& request, std::string_view name);
 /// A plain non-negative decimal; no sign, spaces or exponent. std::nullopt otherwise.

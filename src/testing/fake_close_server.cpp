@@ -13,16 +13,20 @@
 #include <cstring>
 #include <ctime>
 #include <mutex>
+#include <nlohmann/json.hpp>
 #include <stdexcept>
 #include <thread>
 
 #include "testing/connection_reaper.hpp"
 #include "testing/counting_thread_pool.hpp"
 #include "testing/fake_activities_api.hpp"
+#include "testing/fake_activity_events.hpp"
 #include "testing/fake_activity_records.hpp"
 #include "testing/fake_activity_store.hpp"
 #include "testing/fake_api_router.hpp"
 #include "testing/fake_compression.hpp"
+#include "testing/fake_event_log.hpp"
+#include "testing/fake_events_api.hpp"
 #include "testing/fake_http_answer.hpp"
 #include "testing/fake_outcome_json.hpp"
 #include "testing/fake_outcome_store.hpp"
@@ -30,6 +34,9 @@
 #include "testing/fake_rate_limit.hpp"
 #include "testing/fake_request_record.hpp"
 #include "testing/fake_script_queue.hpp"
+#include "testing/fake_webhook_delivery.hpp"
+#include "testing/fake_webhook_store.hpp"
+#include "testing/fake_webhooks_api.hpp"
 #include "testing/silent_close.hpp"
 
 namespace closeio::testing {
@@ -46,6 +53,19 @@ FakeCloseServerOptions checked(FakeCloseServerOptions options) {
   }
   if (options.rate_limit_window.count() <= 0) {
     throw std::invalid_argument("FakeCloseServer: rate_limit_window must be positive");
+  }
+  if (options.max_events < 1) {
+    throw std::invalid_argument("FakeCloseServer: max_events must be 1 or more");
+  }
+  if (options.event_retention.count() <= 0) {
+    throw std::invalid_argument("FakeCloseServer: event_retention must be positive");
+  }
+  const FakeWebhookOptions& webhooks = options.webhooks;
+  if (webhooks.retry_base_delay.count() < 0 || webhooks.retry_max_delay.count() < 0 ||
+      webhooks.give_up_after.count() < 0 || webhooks.pause_after_failing_for.count() < 0 ||
+      webhooks.delivery_timeout.count() <= 0) {
+    throw std::invalid_argument(
+        "FakeCloseServer: webhook delays must not be negative, delivery_timeout positive");
   }
   return options;
 }
@@ -87,10 +107,18 @@ struct FakeCloseServer::Impl {
   explicit Impl(FakeCloseServerOptions opts)
       : options(checked(std::move(opts))),
         store(options.organization_id, options.user_id),
+        event_log(options.organization_id, options.max_events, options.event_retention),
         outcomes_api(options, store),
-        activities_api(options, activity_store, store),
-        api(options, {&outcomes_api, &activities_api}),
-        rate_limit(options.rate_limit, options.rate_limit_window, options.enforce_rate_limit) {}
+        activities_api(options, activity_store, store, event_log),
+        events_api(event_log),
+        webhooks_api(options, webhook_store),
+        api(options, {&outcomes_api, &activities_api, &events_api, &webhooks_api}),
+        rate_limit(options.rate_limit, options.rate_limit_window, options.enforce_rate_limit),
+        webhook_delivery(webhook_store, options.webhooks) {
+    // Every event, however recorded, goes to the matching subscriptions.
+    event_log.set_listener(
+        [this](const internal::StoredEvent& event) { webhook_delivery.enqueue(event); });
+  }
 
   ~Impl() { stop(); }
 
@@ -103,11 +131,17 @@ struct FakeCloseServer::Impl {
   const FakeCloseServerOptions options;
   internal::FakeOutcomeStore store;
   internal::FakeActivityStore activity_store;
+  internal::FakeEventLog event_log;
   internal::FakeOutcomesApi outcomes_api;
   internal::FakeActivitiesApi activities_api;
+  internal::FakeEventsApi events_api;
+  internal::FakeWebhookStore webhook_store;
+  internal::FakeWebhooksApi webhooks_api;
   internal::FakeApiRouter api;
   internal::FakeScriptQueue script;
   internal::FakeRateLimit rate_limit;
+  // After webhook_store and event_log: destroyed first, as it refers to the store.
+  internal::FakeWebhookDelivery webhook_delivery;
 
   mutable std::mutex requests_mutex;
   std::vector<RecordedRequest> requests;
@@ -243,6 +277,7 @@ void FakeCloseServer::Impl::start() {
 
 void FakeCloseServer::Impl::stop() {
   std::lock_guard<std::mutex> call(stop_mutex);
+  webhook_delivery.stop();
   {
     std::lock_guard<std::mutex> lock(state_mutex);
     stopping = true;
@@ -359,13 +394,108 @@ Call FakeCloseServer::seed_call(const FakeCallSeed& seed) {
   internal::StoredCall stored =
       internal::new_call(internal::seed_changes(seed), impl_->options, internal::now_utc());
   if (seed.disposition) stored.call.disposition = seed.disposition;
-  return impl_->activity_store.add_call(std::move(stored)).call;
+  const internal::StoredCall added = impl_->activity_store.add_call(std::move(stored));
+  internal::record_call_created(impl_->event_log, added, internal::EventOrigin{});
+  return added.call;
 }
 
 Meeting FakeCloseServer::seed_meeting(const FakeMeetingSeed& seed) {
-  return impl_->activity_store
-      .add_meeting(internal::new_meeting(seed, impl_->options, internal::now_utc()))
-      .meeting;
+  const internal::StoredMeeting added = impl_->activity_store.add_meeting(
+      internal::new_meeting(seed, impl_->options, internal::now_utc()));
+  internal::record_meeting_created(impl_->event_log, added, internal::EventOrigin{});
+  return added.meeting;
+}
+
+std::optional<Meeting> FakeCloseServer::set_meeting_status(const std::string& id,
+                                                           MeetingStatus status) {
+  if (status == MeetingStatus::unknown) {
+    throw std::invalid_argument("FakeCloseServer::set_meeting_status: MeetingStatus::unknown");
+  }
+  std::optional<internal::StoredMeeting> before;
+  const std::optional<internal::StoredMeeting> after =
+      impl_->activity_store.update_meeting(id, [&](internal::StoredMeeting& meeting) {
+        before = meeting;
+        meeting.meeting.status = status;
+        meeting.meeting.date_updated = internal::now_utc();
+      });
+  if (!after) return std::nullopt;
+  internal::record_meeting_updated(impl_->event_log, *before, *after, internal::EventOrigin{});
+  return after->meeting;
+}
+
+std::optional<Call> FakeCloseServer::set_call_status(const std::string& id, CallStatus status) {
+  if (status == CallStatus::unknown) {
+    throw std::invalid_argument("FakeCloseServer::set_call_status: CallStatus::unknown");
+  }
+  internal::CallChanges changes;
+  changes.status.sent = true;
+  changes.status.value = status;
+  std::optional<internal::StoredCall> before;
+  const std::optional<internal::StoredCall> after =
+      impl_->activity_store.update_call(id, [&](internal::StoredCall& call) {
+        before = call;
+        internal::apply_call_update(changes, impl_->options, internal::now_utc(), call);
+      });
+  if (!after) return std::nullopt;
+  internal::record_call_updated(impl_->event_log, *before, *after, internal::EventOrigin{});
+  return after->call;
+}
+
+std::vector<Event> FakeCloseServer::events() const {
+  std::vector<Event> events;
+  for (const internal::StoredEvent& stored : impl_->event_log.all()) {
+    events.push_back(internal::to_public_event(stored));
+  }
+  return events;
+}
+
+std::size_t FakeCloseServer::event_count() const { return impl_->event_log.size(); }
+
+Event FakeCloseServer::seed_event(const FakeEventSeed& seed) {
+  const auto parse = [](const std::optional<std::string>& text, const char* name) {
+    if (!text) return nlohmann::ordered_json(nullptr);
+    nlohmann::ordered_json json = nlohmann::ordered_json::parse(*text, nullptr, false);
+    if (json.is_discarded()) {
+      throw std::invalid_argument(std::string("FakeCloseServer::seed_event: ") + name +
+                                  " is not valid JSON");
+    }
+    return json;
+  };
+  internal::EventRecord record;
+  record.object_type = seed.object_type;
+  record.object_id = seed.object_id;
+  record.action = seed.action;
+  record.user_id = seed.user_id;
+  record.lead_id = seed.lead_id;
+  record.request_id = seed.request_id;
+  record.changed_fields = seed.changed_fields;
+  record.data = parse(seed.data, "data");
+  record.previous_data = parse(seed.previous_data, "previous_data");
+  record.date_created = seed.date_created;
+  record.date_updated = seed.date_updated;
+  return internal::to_public_event(impl_->event_log.append(std::move(record)));
+}
+
+void FakeCloseServer::clear_events() { impl_->event_log.clear(); }
+
+void FakeCloseServer::inject_delivery_fault(FakeDeliveryFault fault, std::size_t count) {
+  impl_->webhook_delivery.inject(fault, count);
+}
+
+FakeDeliveryStats FakeCloseServer::delivery_stats(const std::string& subscription_id) const {
+  return impl_->webhook_delivery.stats(subscription_id);
+}
+
+std::vector<FakeDeliveryAttempt> FakeCloseServer::delivery_attempts() const {
+  return impl_->webhook_delivery.attempts();
+}
+
+std::size_t FakeCloseServer::deliveries_pending() const {
+  return impl_->webhook_delivery.pending();
+}
+
+bool FakeCloseServer::wait_for_deliveries_idle(std::chrono::milliseconds timeout) const {
+  return impl_->webhook_delivery.wait_idle(timeout);
 }
 
 std::vector<Call> FakeCloseServer::calls() const {

@@ -69,12 +69,32 @@ TEST_F(FakeServerTest, EveryUsageErrorExitsTwo) {
       {"--seed-file", bad_item},
       {"--api-key-file", empty_key},
       {"--tls-cert", not_array},  // --tls-cert needs --tls-key
+      {"--max-events", "0"},
+      {"--webhook-retry-base", "-1"},
+      {"--webhook-retry-max", "abc"},
+      {"--webhook-give-up", "-5"},
+      {"--webhook-pause-after", "-1"},
+      {"--webhook-timeout", "0"},
+      {"--webhook-fail", "x"},
+      {"--webhook-fail-after-send", "-2"},
+      {"--webhook-duplicate", "1.5"},
   };
   for (const auto& args : bad) {
     const ProcessResult r = run(args);
     EXPECT_EQ(r.exit_code, 2) << ::testing::PrintToString(args) << show(r);
     EXPECT_THAT(r.out, IsEmpty()) << ::testing::PrintToString(args);
     EXPECT_FALSE(r.err.empty()) << ::testing::PrintToString(args);
+  }
+}
+
+TEST_F(FakeServerTest, HelpListsTheEventAndWebhookSwitches) {
+  const ProcessResult r = run({"--help"});
+  EXPECT_EQ(r.exit_code, 0) << show(r);
+  for (const char* flag :
+       {"--max-events", "--webhook-retry-base", "--webhook-retry-max", "--webhook-give-up",
+        "--webhook-pause-after", "--webhook-timeout", "--webhook-key-always", "--webhook-fail",
+        "--webhook-fail-after-send", "--webhook-duplicate"}) {
+    EXPECT_THAT(r.out, HasSubstr(flag));
   }
 }
 

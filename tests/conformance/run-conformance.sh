@@ -5,24 +5,28 @@
 #   tests/conformance/run-conformance.sh [--build-dir DIR]     default build/dev
 #
 # The build directory must hold the examples, closeio-outcomes and closeio-fake-server. The
-# OpenAPI files (outcomes-openapi.yaml, activities-openapi.yaml) are read from
+# OpenAPI files (outcomes-openapi.yaml, activities-openapi.yaml, events-openapi.yaml) are read from
 # $CLOSEIO_API_SPEC_DIR when it is set, else from tests/conformance/spec/ (the vendor's files as the
 # project vendored them; each says where it came from). Prism comes from
 # scripts/install-conformance.sh (pinned, project-local).
 #
 # Runs through the proxy: each example (as their CTest tests run them), then an end-to-end pass
 # of every operation with closeio-outcomes (list over several pages, _fields, get, create,
-# update, delete, a 404, a 400 and a 401 as Close documents them, export and apply). Fails on
+# update, delete, a 404, a 400 and a 401 as Close documents them, export and apply), and of the
+# webhook subscription and Event Log operations with examples/event_log. Fails on
 # any failed command and on any violation Prism reports in its log (errors and warnings, of
 # requests and of responses), and prints them. Prism runs without --errors so that a violation
 # is logged, not turned into a 500 that would hide the next ones. One exemption, explained below:
-# fields missing from an answer because the request's _fields left them out.
+# fields missing from an answer because the request's _fields left them out. (Close's file for
+# /webhook/ and /event/ declares placeholder answers, `type: object` without properties: their
+# bodies are checked to be JSON objects and no further; docs/guides/event-log.md gives the real
+# shapes, which the SDK's own tests check.)
 set -euo pipefail
 repo=$(cd "$(dirname "$0")/../.." && pwd)
 cd "$repo"
 
 usage() {
-  sed -n '2,17s/^# \{0,1\}//p' "$0"
+  sed -n '2,23s/^# \{0,1\}//p' "$0"
 }
 build_dir=build/dev
 while (($#)); do
@@ -39,9 +43,10 @@ done
 
 # --- the OpenAPI file ---------------------------------------------------------------------------
 spec_dir=${CLOSEIO_API_SPEC_DIR:-$repo/tests/conformance/spec}
-if [[ ! -f $spec_dir/outcomes-openapi.yaml || ! -f $spec_dir/activities-openapi.yaml ]]; then
-  echo "run-conformance: FAIL: Close's OpenAPI files outcomes-openapi.yaml and" \
-    "activities-openapi.yaml were not found together in $spec_dir" >&2
+if [[ ! -f $spec_dir/outcomes-openapi.yaml || ! -f $spec_dir/activities-openapi.yaml ||
+  ! -f $spec_dir/events-openapi.yaml ]]; then
+  echo "run-conformance: FAIL: Close's OpenAPI files outcomes-openapi.yaml," \
+    "activities-openapi.yaml and events-openapi.yaml were not found together in $spec_dir" >&2
   echo "Unset CLOSEIO_API_SPEC_DIR to use the vendored tests/conformance/spec/." >&2
   exit 1
 fi
@@ -51,7 +56,7 @@ spec_dir=$(cd "$spec_dir" && pwd)
 fake_server=$build_dir/tools/fake-server/closeio-fake-server
 cli=$build_dir/tools/closeio-outcomes
 examples=$build_dir/examples
-for program in "$fake_server" "$cli" "$examples/tour"; do
+for program in "$fake_server" "$cli" "$examples/tour" "$examples/event_log"; do
   if [[ ! -x $program ]]; then
     echo "run-conformance: FAIL: $program is missing; build $build_dir first" >&2
     exit 1
@@ -72,7 +77,8 @@ trap cleanup EXIT
 # --- one document for every resource ------------------------------------------------------------
 spec=$work/close-api.json
 NODE_PATH=$node_modules node tests/conformance/merge-specs.js "$spec" \
-  "$spec_dir/outcomes-openapi.yaml" "$spec_dir/activities-openapi.yaml"
+  "$spec_dir/outcomes-openapi.yaml" "$spec_dir/activities-openapi.yaml" \
+  "$spec_dir/events-openapi.yaml"
 
 # --- emulator and proxy -------------------------------------------------------------------------
 upstream="" upstream_PID="" proxy="" proxy_PID=""  # set by start_logged_server
@@ -83,7 +89,7 @@ start_logged_server upstream "$work/fake-server.log" 'listening on (http://[^ ]+
 # Prism adds the path of each request to the upstream URL; the SDK's base URL is Prism's root.
 start_logged_server proxy "$work/prism.log" 'Prism is listening on (http://[^ ]+)' 120 \
   "$prism" proxy --port 0 --host 127.0.0.1 "$spec" "${upstream%/}"
-echo "conformance: $spec_dir/{outcomes,activities}-openapi.yaml"
+echo "conformance: $spec_dir/{outcomes,activities,events}-openapi.yaml"
 echo "conformance: Prism ($("$prism" --version)) on $proxy, in front of closeio-fake-server on $upstream"
 
 export CLOSE_API_KEY=test-api-key CLOSE_API_BASE_URL="$proxy/"
@@ -160,6 +166,13 @@ check cli.get_call_missing 3 "$cli" unassign call acti_doesnotexist
 check cli.usage 0 "$cli" usage --format json
 check cli.usage_window 0 "$cli" usage --since 2020-01-01 --until 2100-01-01 --format csv
 check cli.usage_lead 0 "$cli" usage --lead lead_doesnotexist --user user_doesnotexist
+
+# --- webhook subscriptions and the Event Log -----------------------------------------------------
+# create (201), list, update, pause, resume, a walk of /event/ with a date bound and a cursor,
+# fetch of an event and of a missing one (404), delete.
+check example.event_log 0 "$examples/event_log" https://hooks.example.com/close
+CLOSE_API_KEY=wrong-key check example.event_log.unauthorized 1 "$examples/event_log" \
+  https://hooks.example.com/close
 
 # --- a canary: the check must be able to fail -----------------------------------------------------
 # A request without the Authorization header Close requires, sent by hand through the proxy

@@ -7,6 +7,10 @@
 //                       [--inject STATUS[:COUNT][@METHOD]]... [--retry-after S]
 //                       [--rate-limit N/SECONDS]
 //                       [--tls-cert PEM --tls-key PEM]
+//                       [--max-events N] [--webhook-retry-base MS] [--webhook-retry-max MS]
+//                       [--webhook-give-up S] [--webhook-pause-after N] [--webhook-timeout MS]
+//                       [--webhook-key-always] [--webhook-fail N] [--webhook-fail-after-send N]
+//                       [--webhook-duplicate N]
 //
 // Prints exactly one line to stdout once it serves, "closeio-fake-server listening on
 // <base_url>", then serves until SIGINT or SIGTERM, stops cleanly and exits 0.
@@ -43,6 +47,7 @@ using closeio::OutcomeType;
 using closeio::testing::FakeCloseServer;
 using closeio::testing::FakeCloseServerOptions;
 using closeio::testing::FakeCompression;
+using closeio::testing::FakeDeliveryFault;
 using closeio::testing::ScriptedResponse;
 
 // A mistake in the command line or in a file it names: exit code 2, like a parse error.
@@ -161,9 +166,18 @@ int run(int argc, char** argv) {
   std::vector<std::string> injections;
   int retry_after_s = 0;
   std::string rate_limit;
+  long long retry_base_ms = 1000;
+  long long retry_max_ms = 20 * 60 * 1000;
+  long long give_up_s = 72 * 3600;
+  long long delivery_timeout_ms = 10000;
+  std::size_t fail_deliveries = 0;
+  std::size_t fail_after_send = 0;
+  std::size_t duplicate_deliveries = 0;
 
-  CLI::App app{"A local emulator of Close's Outcomes API (/api/v1/outcome/) for offline use.",
-               "closeio-fake-server"};
+  CLI::App app{
+      "A local emulator of Close's API (outcomes, calls, meetings, the event log and "
+      "webhooks) for offline use.",
+      "closeio-fake-server"};
   app.add_option("--host", options.host, "Address to listen on")->capture_default_str();
   app.add_option("--port", options.port, "Port; 0 picks a free ephemeral port")
       ->capture_default_str()
@@ -219,6 +233,43 @@ int run(int argc, char** argv) {
           ->check(CLI::ExistingFile);
   cert->needs(key);
   key->needs(cert);
+  app.add_option("--max-events", options.max_events,
+                 "Most events the event log (/event/) keeps; the oldest go first")
+      ->capture_default_str()
+      ->check(CLI::Range(std::size_t{1}, std::size_t{100000000}));
+  app.add_option("--webhook-retry-base", retry_base_ms,
+                 "Milliseconds before the first retry of a failed webhook delivery; each retry "
+                 "waits twice as long as the one before")
+      ->capture_default_str()
+      ->check(CLI::Range(0LL, 86400000LL));
+  app.add_option("--webhook-retry-max", retry_max_ms,
+                 "Longest wait between two delivery attempts, in milliseconds")
+      ->capture_default_str()
+      ->check(CLI::Range(0LL, 86400000LL));
+  app.add_option("--webhook-give-up", give_up_s,
+                 "Drop a delivery still failing this many seconds after its first attempt")
+      ->capture_default_str()
+      ->check(CLI::Range(0LL, 30LL * 86400));
+  app.add_option("--webhook-pause-after", options.webhooks.pause_after_failures,
+                 "Pause a subscription after N failed attempts in a row (0: only after 72 h "
+                 "of failures, like Close)")
+      ->capture_default_str()
+      ->check(CLI::Range(std::size_t{0}, std::size_t{1000000}));
+  app.add_option("--webhook-timeout", delivery_timeout_ms,
+                 "Timeout of one delivery POST, in milliseconds")
+      ->capture_default_str()
+      ->check(CLI::Range(1LL, 600000LL));
+  app.add_flag("--webhook-key-always", options.webhooks.signature_key_in_every_answer,
+               "Show signature_key in every /webhook/ answer, not only at creation");
+  app.add_option("--webhook-fail", fail_deliveries,
+                 "Fail the first N delivery attempts without sending them (retried)")
+      ->check(CLI::Range(std::size_t{0}, std::size_t{1000000}));
+  app.add_option("--webhook-fail-after-send", fail_after_send,
+                 "Then send N deliveries but count them as failed (the receiver gets them again)")
+      ->check(CLI::Range(std::size_t{0}, std::size_t{1000000}));
+  app.add_option("--webhook-duplicate", duplicate_deliveries,
+                 "Then send N deliveries twice, byte for byte")
+      ->check(CLI::Range(std::size_t{0}, std::size_t{1000000}));
   app.footer(
       "Exit codes: 0 stopped by SIGINT or SIGTERM; 1 cannot serve (port in use, TLS files "
       "rejected); 2 usage error (bad option, bad --inject or --rate-limit, unreadable or invalid "
@@ -235,6 +286,10 @@ int run(int argc, char** argv) {
   try {
     if (!api_key_file.empty()) options.api_key = read_secret_file(api_key_file);
     options.latency = std::chrono::milliseconds(latency_ms);
+    options.webhooks.retry_base_delay = std::chrono::milliseconds(retry_base_ms);
+    options.webhooks.retry_max_delay = std::chrono::milliseconds(retry_max_ms);
+    options.webhooks.give_up_after = std::chrono::seconds(give_up_s);
+    options.webhooks.delivery_timeout = std::chrono::milliseconds(delivery_timeout_ms);
     if (!rate_limit.empty()) {
       try {
         const closeio::tools::RateLimitSpec spec =
@@ -288,6 +343,9 @@ int run(int argc, char** argv) {
     if (seed_count > 0) server.seed_many(seed_count);
     closeio::tools::seed_activities(server, activities);
     for (ScriptedResponse& response : script) server.script(std::move(response));
+    server.inject_delivery_fault(FakeDeliveryFault::fail_without_sending, fail_deliveries);
+    server.inject_delivery_fault(FakeDeliveryFault::fail_after_sending, fail_after_send);
+    server.inject_delivery_fault(FakeDeliveryFault::duplicate, duplicate_deliveries);
 
     std::cerr << "closeio-fake-server: " << server.outcomes().size() << " outcomes, "
               << server.calls().size() << " calls, " << server.meetings().size() << " meetings, "

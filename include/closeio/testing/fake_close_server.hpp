@@ -1,6 +1,6 @@
 /// @file
-/// A local Close API emulator (outcomes, calls, meetings) for tests: real HTTP on a loopback
-/// port, real state. Part of the optional `closeio::testing` component.
+/// A local Close API emulator (outcomes, calls, meetings, events, webhooks) for tests: real
+/// HTTP on a loopback port, real state. Part of the optional `closeio::testing` component.
 #pragma once
 
 #include <chrono>
@@ -12,6 +12,7 @@
 #include <vector>
 
 #include "closeio/call.hpp"
+#include "closeio/event.hpp"
 #include "closeio/export.hpp"
 #include "closeio/meeting.hpp"
 #include "closeio/outcome.hpp"
@@ -26,6 +27,32 @@ enum class FakeCompression {
   none,    ///< Never: bodies go out as they are, without Content-Encoding.
   gzip,    ///< `gzip` (zlib level 1) when accepted, else none.
   brotli,  ///< `br` (quality 4) when accepted, else `gzip` when accepted, else none.
+};
+
+/// How the emulator delivers webhooks and answers `/webhook/`. The retry schedule is Close's
+/// shape (exponential backoff up to a cap, given up after a window); its numbers are settable so
+/// that tests run in milliseconds.
+struct FakeWebhookOptions {
+  /// Wait before the first retry of a failed delivery; each further retry waits twice as long
+  /// as the one before, up to `retry_max_delay`. Default: 1 s.
+  std::chrono::milliseconds retry_base_delay{1000};
+  /// Longest wait between two attempts of one delivery. Default: 20 minutes (Close's spacing).
+  std::chrono::milliseconds retry_max_delay = std::chrono::minutes(20);
+  /// A delivery still failing this long after its first attempt is dropped. Default: 72 hours.
+  std::chrono::milliseconds give_up_after = std::chrono::hours(72);
+  /// Pause a subscription (status "paused", pause_reason "failing") and drop its queued
+  /// deliveries after this many failed attempts in a row; 0: never by count. Default: 0.
+  std::size_t pause_after_failures = 0;
+  /// Pause a subscription whose every attempt has failed for this long, like Close's three
+  /// days. Default: 72 hours.
+  std::chrono::milliseconds pause_after_failing_for = std::chrono::hours(72);
+  /// Connect, send and receive timeout of one delivery POST. Default: 10 s.
+  std::chrono::milliseconds delivery_timeout{10000};
+  /// Subscriptions allowed; creating one more answers 400. Default: 40 (Close's limit).
+  std::size_t max_subscriptions = 40;
+  /// True: `signature_key` in every `/webhook/` answer; false: only in the create answer (the
+  /// sources disagree; clients must store the key at creation). Default: false.
+  bool signature_key_in_every_answer = false;
 };
 
 /// How the emulator is started. Defaults suit a unit test.
@@ -66,6 +93,16 @@ struct FakeCloseServerOptions {
   /// `RateLimit` header with `remaining=0`, and `Retry-After` (whole seconds, rounded up), and
   /// counted by FakeCloseServer::requests_rate_limited(). Default: false (only reported).
   bool enforce_rate_limit = false;
+  /// The `api_key_id` of the events of requests authenticated with the API key (Bearer requests
+  /// get null). Default: "api_fake0000000000000000000".
+  std::string api_key_id = "api_fake0000000000000000000";
+  /// Most events the Event Log keeps; the oldest go first. Must be 1 or more. Default: 100,000.
+  std::size_t max_events = 100000;
+  /// How far back the Event Log reaches (by date_updated), like Close's 30 days. Must be
+  /// positive. Default: 30 days.
+  std::chrono::milliseconds event_retention = std::chrono::hours(24 * 30);
+  /// Webhook subscriptions and deliveries (see FakeWebhookOptions).
+  FakeWebhookOptions webhooks;
 };
 
 /// What a scripted answer does to the connection.
@@ -136,6 +173,58 @@ struct FakeMeetingSeed {
   std::optional<Timestamp> date_created;
 };
 
+/// An event to put straight into the Event Log (FakeCloseServer::seed_event), e.g. of an object
+/// type the emulator does not serve, or dated in the past. It is delivered to matching webhook
+/// subscriptions like any other event.
+struct FakeEventSeed {
+  std::string object_type = "activity.call";  ///< Default: "activity.call".
+  std::string object_id;                      ///< Default: empty.
+  std::string action = "updated";             ///< Default: "updated".
+  std::optional<std::string> user_id;         ///< Default: none (null).
+  std::optional<std::string> lead_id;         ///< Default: none (null).
+  std::optional<std::string> request_id;      ///< Default: none (null).
+  std::vector<std::string> changed_fields;    ///< Default: empty.
+  /// The object as raw JSON text; must be valid JSON. Default: none (null).
+  std::optional<std::string> data;
+  /// Earlier values / the deleted object as raw JSON text; must be valid JSON. Default: null.
+  std::optional<std::string> previous_data;
+  /// When the event was created (UTC). Default: now.
+  std::optional<Timestamp> date_created;
+  /// When it was last updated (UTC); orders the log. Default: date_created.
+  std::optional<Timestamp> date_updated;
+};
+
+/// A misbehaviour injected into the emulator's next webhook delivery attempts
+/// (FakeCloseServer::inject_delivery_fault), to test receivers and retries.
+enum class FakeDeliveryFault {
+  fail_without_sending,  ///< Not sent; counted as a failed attempt (as a refused connection).
+  fail_after_sending,    ///< Sent, then counted as failed whatever the answer: the receiver
+                         ///< gets the same event again on the retry.
+  duplicate,             ///< Sent twice, byte for byte (same timestamp and signature); the
+                         ///< first answer counts.
+};
+
+/// Counters of the deliveries to one subscription (FakeCloseServer::delivery_stats).
+struct FakeDeliveryStats {
+  std::size_t attempted = 0;   ///< Attempts, injected failures included; duplicates not.
+  std::size_t succeeded = 0;   ///< Attempts answered 2xx (and not injected as failed).
+  std::size_t failed = 0;      ///< Attempts that failed: non-2xx, no answer, or injected.
+  std::size_t duplicates = 0;  ///< Extra POSTs sent by FakeDeliveryFault::duplicate.
+  std::size_t dropped = 0;     ///< Deliveries given up: too old, or subscription paused/gone.
+};
+
+/// One delivery attempt, as the emulator made it (FakeCloseServer::delivery_attempts).
+struct FakeDeliveryAttempt {
+  std::string subscription_id;  ///< "whsub_...".
+  std::string event_id;         ///< "ev_..." delivered.
+  int attempt = 1;              ///< 1 for the first try of this delivery, 2 for the first retry...
+  int status = 0;               ///< HTTP status answered; 0 when nothing was sent or answered.
+  bool succeeded = false;       ///< Counted as delivered.
+  /// The wait before this attempt, as the backoff decided it (0 for the first attempt).
+  std::chrono::milliseconds backoff{0};
+  std::optional<FakeDeliveryFault> fault;  ///< The injected fault, if any.
+};
+
 /// A request as the emulator received it.
 struct CLOSEIO_EXPORT RecordedRequest {
   std::string method;  ///< "GET", "POST", ...
@@ -153,7 +242,12 @@ struct CLOSEIO_EXPORT RecordedRequest {
 /// - `/api/v1/activity/call/` (GET; POST logs an external call and answers 200) and
 ///   `/api/v1/activity/call/{id}/` (GET, PUT, DELETE);
 /// - `/api/v1/activity/meeting/` (GET; meetings cannot be created) and
-///   `/api/v1/activity/meeting/{id}/` (GET, PUT, DELETE).
+///   `/api/v1/activity/meeting/{id}/` (GET, PUT, DELETE);
+/// - `/api/v1/event/` and `/api/v1/event/{id}/` (GET): the Event Log of the calls and meetings
+///   changed through the emulator, with Close's filters, filter combinations and cursors;
+/// - `/api/v1/webhook/` (GET, POST) and `/api/v1/webhook/{id}/` (GET, PUT, DELETE), and signed
+///   webhook deliveries to the subscribed URLs, retried with backoff (see FakeWebhookOptions).
+/// docs/guides/emulator-events.md describes the events, webhooks and deliveries.
 /// Basic and Bearer auth with 401, validation with Close's 400 bodies, 404 for unknown ids and
 /// for paths without the trailing slash, 405 for other methods, `_limit`/`_skip`/`_fields`,
 /// has_more. The activity lists filter by `lead_id`, `user_id`, `contact_id`, `id__in` (one id or
@@ -207,8 +301,43 @@ class CLOSEIO_EXPORT FakeCloseServer {
   std::vector<Call> calls() const;
   /// The stored meetings in list order (newest date_created first).
   std::vector<Meeting> meetings() const;
-  /// Removes every call and meeting.
+  /// Removes every call and meeting (no events are recorded for this).
   void clear_activities();
+  /// Changes a meeting's status as Close does when a meeting starts, ends or is canceled
+  /// (the API cannot): records `activity.meeting` `updated` and then `scheduled`, `started`,
+  /// `completed` or `canceled`. Returns the meeting; std::nullopt for an unknown id. Throws
+  /// std::invalid_argument for MeetingStatus::unknown.
+  std::optional<Meeting> set_meeting_status(const std::string& id, MeetingStatus status);
+  /// Changes a call's status as Close's VoIP does while a call progresses (allowed on any
+  /// call): records `activity.call` `updated`, then `answered` (created -> in-progress) or
+  /// `completed` (to an ended status). std::nullopt for an unknown id. Throws
+  /// std::invalid_argument for CallStatus::unknown.
+  std::optional<Call> set_call_status(const std::string& id, CallStatus status);
+
+  /// The Event Log, newest first (by date_updated, then recording order). Calls and meetings
+  /// created, updated or deleted over HTTP, seeded or changed by set_*_status() are recorded;
+  /// seeding gives events without request_id and user_id.
+  std::vector<Event> events() const;
+  /// How many events the log holds (within max_events and event_retention).
+  std::size_t event_count() const;
+  /// Adds an event as described (see FakeEventSeed); returns it with its new "ev_..." id.
+  /// Throws std::invalid_argument when data or previous_data is not valid JSON.
+  Event seed_event(const FakeEventSeed& seed);
+  /// Empties the Event Log.
+  void clear_events();
+
+  /// Makes the next `count` delivery attempts (of any subscription) misbehave as `fault` says.
+  /// Faults queue up in the order injected.
+  void inject_delivery_fault(FakeDeliveryFault fault, std::size_t count = 1);
+  /// The delivery counters of a subscription (all zero for an unknown id).
+  FakeDeliveryStats delivery_stats(const std::string& subscription_id) const;
+  /// Every delivery attempt so far, in the order made.
+  std::vector<FakeDeliveryAttempt> delivery_attempts() const;
+  /// Deliveries queued or waiting for a retry, plus the one being sent.
+  std::size_t deliveries_pending() const;
+  /// Blocks until no delivery is queued, waiting for a retry, or being sent (retries under
+  /// backoff included), or until `timeout` passes. True when idle.
+  bool wait_for_deliveries_idle(std::chrono::milliseconds timeout) const;
 
   /// Queues a scripted answer (see ScriptedResponse).
   void script(ScriptedResponse response);
