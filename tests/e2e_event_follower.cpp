@@ -108,7 +108,9 @@ TEST_F(EventFollowerE2e, PollDeliversTheWritesOldestFirstEachOnce) {
   std::set<Key> delivered;
   for (std::size_t i = 0; i < batch.size(); ++i) {
     EXPECT_TRUE(delivered.emplace(batch[i].id, batch[i].date_updated).second) << batch[i].id;
-    if (i > 0) EXPECT_LE(batch[i - 1].date_updated, batch[i].date_updated);
+    if (i > 0) {
+      EXPECT_LE(batch[i - 1].date_updated, batch[i].date_updated);
+    }
   }
   EXPECT_EQ(delivered, logged_keys(server));
   EXPECT_GE(delivered.size(), 10u);  // 2 rounds: created + 2 updates of a call, 2 of a meeting.
