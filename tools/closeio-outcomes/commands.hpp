@@ -69,12 +69,12 @@ struct UsageArgs {
 };
 
 struct EventsArgs {
-  bool follow = false;               ///< --follow: keep polling until SIGINT or SIGTERM.
-  std::string position_file;         ///< --position-file; empty: none.
-  std::optional<std::string> since;  ///< --since DATE: when no stored position.
-  int interval_seconds = 10;         ///< --interval: seconds between passes, 1..86400.
-  std::string lead_id;               ///< --lead; empty: every lead.
-  std::string user_id;               ///< --user; empty: every user.
+  bool follow = false;                       ///< --follow: keep polling until SIGINT or SIGTERM.
+  std::optional<std::string> position_file;  ///< --position-file; nullopt: none.
+  std::optional<std::string> since;          ///< --since DATE: when no stored position.
+  int interval_seconds = 10;                 ///< --interval: seconds between passes, 1..86400.
+  std::string lead_id;                       ///< --lead; empty: every lead.
+  std::string user_id;                       ///< --user; empty: every user.
   std::optional<std::string> format;
 };
 

@@ -19,8 +19,8 @@ namespace closeio_cli {
 namespace {
 
 closeio::EventPosition start_position(const EventsArgs& args) {
-  if (!args.position_file.empty()) {
-    if (auto stored = read_position_file(args.position_file)) return *stored;
+  if (args.position_file) {
+    if (auto stored = read_position_file(*args.position_file)) return *stored;
   }
   if (args.since) return closeio::EventPosition::since(parse_date_option(*args.since, "--since"));
   // Once: the whole log (Close keeps 30 days). Following: what happens from now on.
@@ -78,7 +78,7 @@ ExitCode run_events(const GlobalOptions& global, const EventsArgs& args) {
 
   BatchPrinter printer(format);
   const auto save = [&] {
-    if (!args.position_file.empty()) write_position_file(args.position_file, follower.position());
+    if (args.position_file) write_position_file(*args.position_file, follower.position());
   };
   // Once: passes until one delivers nothing more (a long log comes in batches).
   // --follow: a pass, the interval, and again, until SIGINT or SIGTERM.
