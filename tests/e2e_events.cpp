@@ -42,13 +42,13 @@ class Events : public ::testing::Test {
     return out;
   }
 
-  ClientOptions options = [this] {
+  FakeCloseServer server;  // Before the options, which read its URL.
+  ClientOptions client_options = [this] {
     ClientOptions o = test::options_for(server);
     o.retry_policy = std::make_shared<DefaultRetryPolicy>(0);
     return o;
   }();
-  FakeCloseServer server;
-  EventsClient events{options};
+  EventsClient events{client_options};
   // An hour ago, whole seconds: inside Close's 30 days.
   Timestamp base = std::chrono::time_point_cast<std::chrono::seconds>(
       std::chrono::system_clock::now() - std::chrono::hours(1));
@@ -112,7 +112,7 @@ TEST_F(Events, FiltersByTypeActionAndDateBounds) {
 }
 
 TEST_F(Events, CallsChangedThroughTheApiAppearWithTheirChangedFields) {
-  CallsClient calls(options);
+  CallsClient calls(client_options);
   const Outcome demo = test::seed_outcome(server, "Demo Booked");
   CallLog log;
   log.lead_id = "lead_42";
@@ -194,7 +194,7 @@ TEST_F(Events, LimitAboveFiftyAndHostileIdsAreRefusedBeforeSending) {
 }
 
 TEST_F(Events, WrongCredentialsAreUnauthorized) {
-  ClientOptions wrong = options;
+  ClientOptions wrong = client_options;
   wrong.credentials = Credentials::api_key("wrong-key");
   EventsClient client(wrong);
   EXPECT_THROW(client.list_page(), UnauthorizedError);

@@ -42,13 +42,13 @@ WebhookCreate outcome_hook(const std::string& url = "https://hooks.example.com/c
 class Webhooks : public ::testing::Test {
  protected:
   // No retries: each error below is the first answer's.
-  ClientOptions options = [this] {
+  FakeCloseServer server;  // Before the options, which read its URL.
+  ClientOptions client_options = [this] {
     ClientOptions o = test::options_for(server);
     o.retry_policy = std::make_shared<DefaultRetryPolicy>(0);
     return o;
   }();
-  FakeCloseServer server;
-  WebhooksClient webhooks{options};
+  WebhooksClient webhooks{client_options};
 };
 
 TEST_F(Webhooks, CreatePostsTheBodyAndReturnsTheKeyOnce) {
@@ -190,7 +190,7 @@ TEST_F(Webhooks, RefusedBodyIsBadRequest) {
 }
 
 TEST_F(Webhooks, WrongCredentialsAreUnauthorized) {
-  ClientOptions wrong = options;
+  ClientOptions wrong = client_options;
   wrong.credentials = Credentials::api_key("not-the-key");
   WebhooksClient client(wrong);
   EXPECT_THROW(client.list_page(), UnauthorizedError);
