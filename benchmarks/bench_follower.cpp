@@ -1,4 +1,4 @@
-// Benchmark 7: the Event Log follower's CPU per event over 100,000 events, measured on its core
+// Benchmark 8: the Event Log follower's CPU per event over 100,000 events, measured on its core
 // (src/internal/event_follower_core.*) over an in-memory log
 // (tests/support/in_memory_event_log.hpp) that pages and bounds like Close's /event/: no HTTP and
 // no JSON, which the client benchmarks measure. Two workloads:

@@ -54,10 +54,10 @@ set(CPACK_DEBIAN_CLOSEIO_RUNTIME_DESCRIPTION
 
 set(CPACK_DEBIAN_CLOSEIO_DEVELOPMENT_PACKAGE_NAME "libcloseio-dev")
 set(CPACK_DEBIAN_CLOSEIO_DEVELOPMENT_PACKAGE_SECTION libdevel)
-# libcurl and nlohmann/json are needed only to link the static archive (closeio::closeio_static,
+# libcurl, libcrypto (libssl-dev) and nlohmann/json are needed only to link the static archive (closeio::closeio_static,
 # pkg-config --static); the shared library's users need nothing but libcloseio0.
 set(CPACK_DEBIAN_CLOSEIO_DEVELOPMENT_PACKAGE_DEPENDS
-    "libcloseio${PROJECT_VERSION_MAJOR} ${_closeio_same}, libcurl4-openssl-dev | libcurl-dev, nlohmann-json3-dev (>= 3.9)")
+    "libcloseio${PROJECT_VERSION_MAJOR} ${_closeio_same}, libcurl4-openssl-dev | libcurl-dev, libssl-dev, nlohmann-json3-dev (>= 3.9)")
 set(CPACK_DEBIAN_CLOSEIO_DEVELOPMENT_DESCRIPTION
     "${PROJECT_DESCRIPTION} (development files)\n Headers, libcloseio.so and libcloseio.a, the CMake package (find_package(closeio))\n and the pkg-config file closeio.pc.")
 

@@ -6,6 +6,7 @@
 
 #include "closeio/errors.hpp"
 #include "internal/error_body.hpp"
+#include "internal/event_codec.hpp"
 #include "internal/json_codec.hpp"
 #include "internal/json_fast_decode.hpp"
 #include "internal/rate_limit_headers.hpp"
@@ -36,6 +37,32 @@ extern "C" int LLVMFuzzerTestOneInput(const std::uint8_t* data, std::size_t size
     closeio::internal::check_delete_body(body);
   } catch (const closeio::DecodeError&) {
   }
+  // Events, event pages and webhook deliveries: DecodeError only, and both paths agree.
+  closeio::Event fast_event;
+  const bool event_ok = closeio::internal::fast_decode_event(body, fast_event);
+  try {
+    const closeio::Event full_event = closeio::internal::decode_event_full(body);
+    if (!event_ok || fast_event.id != full_event.id ||
+        fast_event.date_updated != full_event.date_updated ||
+        fast_event.changed_fields != full_event.changed_fields ||
+        fast_event.data.has_value() != full_event.data.has_value()) {
+      __builtin_trap();
+    }
+  } catch (const closeio::DecodeError& e) {
+    // The fast path keeps numbers nlohmann cannot hold (1e999) as text; nothing else differs.
+    if (event_ok && std::string_view(e.what()).find("number overflow") == std::string_view::npos) {
+      __builtin_trap();
+    }
+  }
+  try {
+    (void)closeio::internal::decode_delivery(body);
+  } catch (const closeio::DecodeError&) {
+  }
+  try {
+    (void)closeio::internal::decode_event_page(body);
+  } catch (const closeio::DecodeError&) {
+  }
+  (void)closeio::internal::scan_subscription_id(body);
   const closeio::internal::ErrorBody parsed = closeio::internal::parse_error_body(body);
   if (parsed.message.size() > 64 * 1024) __builtin_trap();  // Messages must stay bounded.
   const closeio::HttpHeaders headers = {{"RateLimit", std::string(body)},

@@ -6,7 +6,7 @@ set -euo pipefail
 
 packages=(
   build-essential cmake pkg-config git
-  libcurl4-openssl-dev nlohmann-json3-dev nghttp2-proxy
+  libcurl4-openssl-dev libssl-dev nlohmann-json3-dev nghttp2-proxy
   libgtest-dev libgmock-dev googletest
   libcpp-httplib-dev zlib1g-dev libbrotli-dev libcli11-dev libbenchmark-dev libssl-dev
   clang libclang-rt-dev

@@ -57,14 +57,13 @@ TEST(EventCodec, DecodesTheDocumentedLeadEventShape) {
   EXPECT_EQ(event.request_id, "req_5BoEzsYMfEuoGZnFrFTbXb");
   EXPECT_EQ(event.api_key_id, std::nullopt);
   EXPECT_EQ(event.changed_fields, (std::vector<std::string>{"name", "date_updated"}));
-  // Raw JSON is the compact form of what was received, members and values unchanged.
+  // Raw JSON is the value's bytes exactly as received.
   EXPECT_EQ(event.previous_data,
-            R"({"date_updated":"2019-01-15T12:40:00.000000+00:00","name":"Old Name"})");
-  EXPECT_EQ(event.data,
-            R"({"id":"lead_FfB5jJaC3u8WgS0bNxqaDe","name":"New Name","tags":[1,2.5,true,null]})");
-  EXPECT_EQ(
-      event.meta,
-      R"({"request_method":"PUT","request_path":"/api/v1/lead/lead_FfB5jJaC3u8WgS0bNxqaDe/"})");
+            R"({"name": "Old Name", "date_updated": "2019-01-15T12:40:00.000000+00:00"})");
+  EXPECT_EQ(event.data, R"({"id": "lead_FfB5jJaC3u8WgS0bNxqaDe", "name": "New Name", )"
+                        R"("tags": [1, 2.5, true, null]})");
+  EXPECT_EQ(event.meta, R"({"request_method": "PUT", )"
+                        R"("request_path": "/api/v1/lead/lead_FfB5jJaC3u8WgS0bNxqaDe/"})");
   // An unknown object type stays usable: its data is JSON a program can read itself.
   const auto data = nlohmann::json::parse(*event.data);
   EXPECT_EQ(data.at("name"), "New Name");
@@ -108,7 +107,7 @@ TEST(EventCodec, CallEventGivesATypedCall) {
              "date_updated": "2024-03-01T09:05:00.000000+00:00", "_type": "Call"}
   })");
   EXPECT_EQ(event.user_id, std::nullopt);
-  EXPECT_EQ(event.previous_data, R"({"outcome_id":null})");
+  EXPECT_EQ(event.previous_data, R"({"outcome_id": null})");
   const std::optional<Call> call = event.as_call();
   ASSERT_TRUE(call.has_value());
   EXPECT_EQ(call->id, "acti_1");
@@ -136,7 +135,7 @@ TEST(EventCodec, DeleteEventKeepsTheDeletedObjectInPreviousData) {
     "previous_data": {"id": "acti_9", "duration": 5}})");
   EXPECT_EQ(event.data, std::nullopt);
   EXPECT_TRUE(event.changed_fields.empty());
-  EXPECT_EQ(event.previous_data, R"({"duration":5,"id":"acti_9"})");
+  EXPECT_EQ(event.previous_data, R"({"id": "acti_9", "duration": 5})");
   EXPECT_EQ(event.as_call(), std::nullopt);  // No data: nothing to view.
 }
 
@@ -235,7 +234,7 @@ TEST(EventCodec, DecodesADeliveryBody) {
       R"({"event": {"id": "ev_1", "data": {"name": "Zoë Müller"}}, "subscription_id": "whsub_1"})");
   EXPECT_EQ(delivery.subscription_id, "whsub_1");
   EXPECT_EQ(delivery.event.id, "ev_1");
-  EXPECT_EQ(delivery.event.data, R"({"name":"Zoë Müller"})");
+  EXPECT_EQ(delivery.event.data, R"({"name": "Zoë Müller"})");
 }
 
 TEST(EventCodec, ABodyThatIsNotADeliveryIsADecodeError) {
@@ -258,6 +257,157 @@ TEST(EventCodec, ABodyThatIsNotADeliveryIsADecodeError) {
                         R"(field "event": expected a JSON object, got string)");
   expect_delivery_error(R"({"subscription_id": "whsub_1", "event": {"id": "ev", "action": 2}})",
                         R"(field "event.action": expected a string, got number)");
+}
+
+TEST(EventCodec, RawJsonKeepsNumbersAndEscapesAsSent) {
+  const std::string data = R"({"big":123456789012345678901234567890,"f":1.10,"e":-0.5E+10,)"
+                           R"("s":"\u00e9\ud83d\ude00\n","x":[[],{},""]})";
+  const Event event = decode_event(R"({"id":"ev","data":)" + data + "\t" + R"(,"meta":{ }})");
+  EXPECT_EQ(event.data, data);
+  EXPECT_EQ(event.meta, "{ }");
+}
+
+TEST(EventCodec, BothPathsReadTheSameFields) {
+  // The fast path (JsonCursor) and the DOM path must agree on every field; raw members agree
+  // as JSON values (the DOM path can only give a serialisation).
+  for (const std::string& text :
+       {kLeadEvent,
+        std::string(R"({"id":"ev_x","object_type":"activity.call","changed_fields":null,)"
+                    R"("date_created":"2024-01-01T00:00:00.5+02:00","data":null,"meta":[1]})")}) {
+    const Event fast = decode_event(text);
+    const Event full = decode_event_value(nlohmann::json::parse(text));
+    Event fast_scalars = fast;
+    Event full_scalars = full;
+    for (Event* e : {&fast_scalars, &full_scalars}) e->data = e->previous_data = e->meta = {};
+    EXPECT_EQ(fast_scalars, full_scalars);
+    const auto same_json = [](const std::optional<std::string>& a,
+                              const std::optional<std::string>& b) {
+      if (!a || !b) return a.has_value() == b.has_value();
+      return nlohmann::json::parse(*a) == nlohmann::json::parse(*b);
+    };
+    EXPECT_TRUE(same_json(fast.data, full.data));
+    EXPECT_TRUE(same_json(fast.previous_data, full.previous_data));
+    EXPECT_TRUE(same_json(fast.meta, full.meta));
+  }
+}
+
+TEST(EventCodec, InvalidJsonAnywhereIsRefused) {
+  // Inside raw members too: the fast path validates what it keeps as text.
+  for (const std::string& data : std::vector<std::string>{"01",
+                                                          "[1,]",
+                                                          R"({"a" 1})",
+                                                          R"({"a":1,})",
+                                                          R"("\ud800")",
+                                                          R"("\udc00")",
+                                                          "1.",
+                                                          "-",
+                                                          "1e",
+                                                          "1e+",
+                                                          ".5",
+                                                          "+1",
+                                                          "tru",
+                                                          "nul",
+                                                          "\"\x01\"",
+                                                          "\"\xc3\"",
+                                                          "\"\xed\xa0\x80\"",
+                                                          R"("\x")",
+                                                          "[1 2]",
+                                                          "{1:2}",
+                                                          "NaN",
+                                                          "[",
+                                                          R"("abc)"}) {
+    const std::string body = R"({"id":"ev","data":)" + data + "}";
+    EXPECT_THROW(decode_event(body), DecodeError) << data;
+    EXPECT_THROW(decode_delivery(R"({"subscription_id":"s","event":)" + body + "}"), DecodeError)
+        << data;
+  }
+}
+
+TEST(EventCodec, NestingUpToTheLimitIsAccepted) {
+  // The event object is level 1: 63 more levels are accepted, 64 are not, on both paths.
+  const auto nested = [](int levels) {
+    return R"({"id":"ev","data":)" + std::string(static_cast<std::size_t>(levels), '[') +
+           std::string(static_cast<std::size_t>(levels), ']') + "}";
+  };
+  EXPECT_EQ(decode_event(nested(63)).data, std::string(63, '[') + std::string(63, ']'));
+  EXPECT_THROW(decode_event(nested(64)), DecodeError);
+  EXPECT_NO_THROW(parse_json_bounded(nested(63), ""));
+  EXPECT_THROW(parse_json_bounded(nested(64), ""), DecodeError);
+  // In a delivery the event is level 2.
+  const auto delivery = [&](int levels) {
+    return R"({"subscription_id":"s","event":)" + nested(levels) + "}";
+  };
+  EXPECT_NO_THROW(decode_delivery(delivery(62)));
+  EXPECT_THROW(decode_delivery(delivery(63)), DecodeError);
+  EXPECT_NO_THROW(parse_json_bounded(delivery(62), ""));
+  EXPECT_THROW(parse_json_bounded(delivery(63), ""), DecodeError);
+}
+
+TEST(EventCodec, RepeatedKeysKeepTheLastValueOnBothPaths) {
+  const std::string text =
+      R"({"id":"a","id":"b","data":{"x":1},"data":null,"changed_fields":["p"],)"
+      R"("changed_fields":["q"]})";
+  const Event fast = decode_event(text);
+  EXPECT_EQ(fast.id, "b");
+  EXPECT_EQ(fast.data, std::nullopt);
+  EXPECT_EQ(fast.changed_fields, std::vector<std::string>{"q"});
+  EXPECT_EQ(fast, decode_event_value(nlohmann::json::parse(text)));
+}
+
+TEST(EventCodec, NumbersBeyondADoubleStayTextInRawMembers) {
+  // nlohmann cannot hold 1e999 (the DOM path refuses it); the text form keeps it as sent.
+  const std::string body = R"({"id":"ev","data":{"x":1e999,"y":)" + std::string(400, '9') + "}}";
+  EXPECT_EQ(decode_event(body).data, R"({"x":1e999,"y":)" + std::string(400, '9') + "}");
+  try {
+    decode_event_full(body);
+    FAIL() << "the DOM path accepted 1e999";
+  } catch (const DecodeError& e) {
+    EXPECT_THAT(e.what(), HasSubstr("number overflow"));
+  }
+}
+
+// Every byte of a documented event replaced by bytes that matter to JSON: the fast path accepts
+// exactly what the full path accepts, and reads the same fields.
+TEST(EventCodec, FastAndFullPathsAgreeOnMutatedEvents) {
+  // Compact, with every kind of JSON value, so that the loop stays short under sanitizers.
+  const std::string event =
+      R"({"id":"ev_1","action":"updated","lead_id":null,"changed_fields":["a","b"],)"
+      R"("date_updated":"2019-01-15T12:48:23.3","data":{"n":-1.5e3,"t":[true,false,null],)"
+      R"("s":"\u00e9x"},"previous_data":{},"meta":[]})";
+  const std::string replacements = std::string("\"\\{}[],:0a- .e\x01\xff\xc3n", 18);
+  int accepted = 0;
+  for (std::size_t i = 0; i < event.size(); ++i) {
+    for (const char c : replacements) {
+      std::string body = event;
+      body[i] = c;
+      Event fast;
+      const bool fast_ok = fast_decode_event(body, fast);
+      std::optional<Event> full;
+      try {
+        full = decode_event_full(body);
+      } catch (const DecodeError&) {
+      }
+      ASSERT_EQ(fast_ok, full.has_value()) << "byte " << i << " = " << int(c) << ": " << body;
+      if (!fast_ok) {
+        EXPECT_THROW(decode_event(body), DecodeError);
+        continue;
+      }
+      ++accepted;
+      Event fast_scalars = fast;
+      Event full_scalars = *full;
+      for (Event* e : {&fast_scalars, &full_scalars}) e->data = e->previous_data = e->meta = {};
+      ASSERT_EQ(fast_scalars, full_scalars) << body;
+      for (const auto& [a, b] :
+           {std::pair(fast.data, full->data), std::pair(fast.previous_data, full->previous_data),
+            std::pair(fast.meta, full->meta)}) {
+        ASSERT_EQ(a.has_value(), b.has_value()) << body;
+        if (a) {
+          ASSERT_EQ(nlohmann::json::parse(*a), nlohmann::json::parse(*b)) << body;
+        }
+      }
+    }
+  }
+  EXPECT_GT(accepted, 50);  // Whitespace, letters inside strings, digits: many stay valid.
 }
 
 }  // namespace

@@ -34,5 +34,6 @@
 #include "closeio/timestamp.hpp"
 #include "closeio/version.hpp"
 #include "closeio/webhook_subscription.hpp"
+#include "closeio/webhooks.hpp"
 #include "closeio/webhooks_client.hpp"
 #include "closeio/webhooks_connection.hpp"

@@ -1,9 +1,10 @@
 // The wire format of Close's Event Log entries, shared by webhook deliveries (verify_webhook),
 // the Event Log client (GET /event/) and the emulator's tests. Scalar fields go through Event's
 // field table (internal/resource_tables.cpp); `data`, `previous_data` and `meta` are kept as raw
-// JSON text: the compact serialisation of the value received (same members and values, same
-// key order, no insignificant whitespace), so events of object types the SDK does not model stay
-// usable.
+// JSON text, exactly the bytes received for the value (decode_event, decode_event_page,
+// decode_delivery), so events of object types the SDK does not model stay usable and numbers
+// keep their precision. decode_event_value, which starts from a DOM, can only give nlohmann's
+// compact serialisation (keys sorted): prefer the text forms.
 #pragma once
 
 #include <nlohmann/json_fwd.hpp>
@@ -33,9 +34,11 @@ nlohmann::json parse_json_bounded(std::string_view text, std::string_view prefix
 /// `decoding event: field "date_updated": invalid timestamp "..."`.
 Event decode_event(std::string_view json_object_text);
 
-/// decode_event on a value already parsed (e.g. one item of a list page). `context` starts the
-/// message ("event", "event page") and `path` names the value in it ("data[3]"; empty for the
-/// top level), as in `decoding event page: field "data[3].action": expected a string, got number`.
+/// decode_event on a value already parsed (e.g. one item of a list page); raw members are
+/// nlohmann's compact dump of the value (keys sorted, numbers as nlohmann prints them). `context`
+/// starts the message ("event", "event page") and `path` names the value in it ("data[3]"; empty
+/// for the top level), as in `decoding event page: field "data[3].action": expected a string, got
+/// number`.
 Event decode_event_value(const nlohmann::json& value, std::string_view context = "event",
                          std::string_view path = {});
 
@@ -62,5 +65,18 @@ struct DecodedDelivery {
 /// closeio::DecodeError when the body is not JSON, not an object, or lacks a non-empty string
 /// `subscription_id` or an `event` object (see decode_event).
 DecodedDelivery decode_delivery(std::string_view body);
+
+/// decode_event's fast path alone: fills `out` (a default Event) and returns true, or returns
+/// false (never throws but std::bad_alloc) for anything it does not read; for tests and fuzzing.
+bool fast_decode_event(std::string_view json_object_text, Event& out);
+
+/// decode_event's full path alone (a bounded DOM; raw members as nlohmann's dump); for tests and
+/// fuzzing, which check that both paths agree.
+Event decode_event_full(std::string_view json_object_text);
+
+/// The top-level `subscription_id` of a delivery body, read without trusting or decoding the
+/// rest: nullopt unless the body is valid JSON, an object, and the key's (last) value is a
+/// non-empty string. May throw std::bad_alloc only.
+std::optional<std::string> scan_subscription_id(std::string_view body);
 
 }  // namespace closeio::internal

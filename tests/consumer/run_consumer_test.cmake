@@ -146,16 +146,23 @@ elseif(STEP STREQUAL "pkg_config")
     if("-lcurl" IN_LIST _flags)
       message(FATAL_ERROR "consumer test: libcurl leaked into the shared link line (Requires:)")
     endif()
+    if("-lcrypto" IN_LIST _flags)
+      message(FATAL_ERROR "consumer test: libcrypto leaked into the shared link line (Requires:)")
+    endif()
   else()
     # A static archive is linked with `pkg-config --static`, which adds its Requires.private
     # (libcurl) and, recursively, libcurl's own Libs.private. Debian's libcurl4-openssl-dev does
     # not install the -dev packages those name (libnghttp2, libssh2, ...), so first check that
     # libcurl alone links that way here; where it cannot, that is the platform's limitation, not
     # ours, and the test checks closeio.pc's Requires.private and links with the documented
-    # fallback `pkg-config --libs closeio libcurl` instead.
+    # fallback `pkg-config --libs closeio libcurl libcrypto` instead (libcrypto: webhook
+    # signatures; libcurl.so links it too, but a program may not rely on a library's own needs).
     pkg_flags(_flags --static --cflags --libs closeio)
     if(NOT "-lcurl" IN_LIST _flags)
       message(FATAL_ERROR "consumer test: pkg-config --static closeio does not bring in libcurl")
+    endif()
+    if(NOT "-lcrypto" IN_LIST _flags)
+      message(FATAL_ERROR "consumer test: pkg-config --static closeio does not bring in libcrypto")
     endif()
     pkg_flags(_curl_static --static --libs libcurl)
     file(WRITE "${_build}/probe.cpp" "int main() { return 0; }\n")
@@ -164,8 +171,8 @@ elseif(STEP STREQUAL "pkg_config")
                     RESULT_VARIABLE rc OUTPUT_QUIET ERROR_QUIET)
     if(NOT rc EQUAL 0)
       message(STATUS "consumer test: `pkg-config --static libcurl` cannot link on this system; "
-                     "using `pkg-config --libs closeio libcurl`")
-      pkg_flags(_flags --cflags --libs closeio libcurl)
+                     "using `pkg-config --libs closeio libcurl libcrypto`")
+      pkg_flags(_flags --cflags --libs closeio libcurl libcrypto)
     endif()
   endif()
   set(_rpath "")
