@@ -71,7 +71,8 @@ class CLOSEIO_EXPORT EventFollower {
   EventFollower(const Session& session, std::vector<EventFilter> filters, EventPosition from = {},
                 FollowOptions options = {});
   /// As above over any EventsClient (e.g. one with call options, or over a mock connection);
-  /// `session` supplies the timers of follow().
+  /// `session` supplies the timers of follow(). poll() uses the client's call options as they
+  /// are; follow() replaces them with its own cancellation (no per-call deadline).
   EventFollower(const Session& session, EventsClient events, std::vector<EventFilter> filters,
                 EventPosition from = {}, FollowOptions options = {});
   /// Stops a follow() under way: once the destructor returns, no handler of it runs again.
