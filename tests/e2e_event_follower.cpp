@@ -5,8 +5,10 @@
 #include <gtest/gtest.h>
 
 #include <algorithm>
+#include <atomic>
 #include <condition_variable>
 #include <map>
+#include <memory>
 #include <mutex>
 #include <set>
 #include <string>
@@ -245,6 +247,40 @@ TEST_F(EventFollowerE2e, FollowDeliversOnTheIoThreadUntilStopped) {
             std::max_element(delivered.begin(), delivered.end(), [](const Key& a, const Key& b) {
               return a.second < b.second;
             })->second);
+}
+
+TEST_F(EventFollowerE2e, DestroyingTheFollowerStopsItsFollowAndNoHandlerRunsAfter) {
+  write_round(0);
+  FollowOptions options;
+  options.interval = std::chrono::milliseconds(1);
+  auto follower = std::make_unique<EventFollower>(session, activity_filters(),
+                                                  EventPosition::since(Timestamp{}), options);
+  std::mutex mutex;
+  std::condition_variable changed;
+  int batches = 0;
+  std::atomic<bool> destroyed{false};
+  std::atomic<int> late_calls{0};
+  follower->follow(
+      [&](const std::vector<Event>&, const EventPosition&) {
+        if (destroyed) ++late_calls;
+        std::lock_guard<std::mutex> lock(mutex);
+        ++batches;
+        changed.notify_all();
+      },
+      [&](std::exception_ptr) { ++late_calls; });  // Not called: the follower went first.
+  {
+    std::unique_lock<std::mutex> lock(mutex);
+    ASSERT_TRUE(changed.wait_for(lock, std::chrono::seconds(30), [&] { return batches > 0; }));
+  }
+  follower.reset();  // Passes every millisecond are under way.
+  destroyed = true;
+  // New events, and requests through the same session's I/O thread after them: a follow still
+  // running would have delivered them by the time these calls come back.
+  write_round(1);
+  EventFollower other(session, activity_filters(), EventPosition::since(Timestamp{}));
+  EXPECT_FALSE(other.poll().empty());
+  EXPECT_FALSE(calls.list_page_async().get().data.empty());
+  EXPECT_EQ(late_calls, 0);
 }
 
 TEST_F(EventFollowerE2e, AFailedPollMovesNothingAndRefusedFiltersAreCaughtFirst) {
