@@ -37,7 +37,8 @@ struct EventDeduplicator::State {
 EventDeduplicator::EventDeduplicator(std::size_t capacity)
     : capacity_(capacity), state_(std::make_unique<State>()) {
   if (capacity == 0) throw std::invalid_argument("EventDeduplicator: capacity must be at least 1");
-  state_->keys.reserve(capacity < 1'000'000 ? capacity : 1'000'000);
+  // Up front for a typical size only: a huge capacity grows its table as it fills.
+  state_->keys.reserve(capacity < 65'536 ? capacity : 65'536);
 }
 
 EventDeduplicator::~EventDeduplicator() = default;
