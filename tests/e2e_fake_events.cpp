@@ -7,10 +7,12 @@
 #include <httplib.h>
 
 #include <algorithm>
+#include <atomic>
 #include <chrono>
 #include <nlohmann/json.hpp>
 #include <set>
 #include <string>
+#include <thread>
 #include <vector>
 
 #include "support/test_client.hpp"
@@ -264,6 +266,44 @@ TEST_F(FakeEvents, CursorsWalkMoreThan50EventsWithoutLossOrDuplicateWhileWritesA
   }
   EXPECT_THAT(sizes, ElementsAre(50u, 50u, 20u));
   EXPECT_EQ(seen, seeded);
+}
+
+TEST_F(FakeEvents, AWalkWhileAnotherThreadWritesSeesExactlyTheEventsThatWereThere) {
+  std::set<std::string> before;
+  for (int i = 0; i < 130; ++i) server.seed_call(CallLog{});
+  for (const closeio::Event& event : server.events()) before.insert(event.id);
+  ASSERT_EQ(before.size(), 130u);
+
+  std::atomic<bool> walking{true};
+  std::atomic<int> written{0};
+  std::thread writer([&] {
+    httplib::Client own("127.0.0.1", server.port());
+    own.set_basic_auth(FakeCloseServerOptions().api_key, "");
+    while (walking.load()) {
+      const httplib::Result logged =
+          own.Post("/api/v1/activity/call/", R"({"lead_id": "lead_w"})", "application/json");
+      if (logged && logged->status == 200) written.fetch_add(1);
+    }
+  });
+  std::set<std::string> seen;
+  Json page = get(std::string(kEvents) + "?_limit=7");
+  for (int pages = 0; pages < 100; ++pages) {
+    for (const Json& event : page["data"]) seen.insert(event["id"].get<std::string>());
+    if (page["cursor_next"].is_null()) break;
+    page =
+        get(std::string(kEvents) + "?_limit=7&_cursor=" + page["cursor_next"].get<std::string>());
+  }
+  walking = false;
+  writer.join();
+  // The first page may already hold some of the new events (they are the newest); every older
+  // page holds exactly what was there before, once.
+  std::set<std::string> old_seen;
+  for (const std::string& id : seen) {
+    if (before.count(id) != 0) old_seen.insert(id);
+  }
+  EXPECT_EQ(old_seen, before);
+  EXPECT_LE(seen.size() - old_seen.size(), 7u);
+  EXPECT_EQ(server.event_count(), 130u + static_cast<std::size_t>(written.load()));
 }
 
 TEST_F(FakeEvents, CursorPreviousLeadsToEventsThatArrivedLater) {

@@ -9,6 +9,7 @@
 
 #include <chrono>
 #include <deque>
+#include <memory>
 #include <mutex>
 #include <nlohmann/json.hpp>
 #include <string>
@@ -263,8 +264,16 @@ class Receiver {
     std::string body, hash, timestamp, content_type;
   };
 
-  Receiver() {
-    http_.Post("/hook", [this](const httplib::Request& request, httplib::Response& response) {
+  explicit Receiver(bool tls = false) {
+#if defined(CLOSEIO_TEST_CERT) && defined(CLOSEIO_TEST_KEY)
+    if (tls) {
+      http_ = std::make_unique<httplib::SSLServer>(CLOSEIO_TEST_CERT, CLOSEIO_TEST_KEY);
+      scheme_ = "https";
+    }
+#else
+    (void)tls;
+#endif
+    http_->Post("/hook", [this](const httplib::Request& request, httplib::Response& response) {
       std::lock_guard<std::mutex> lock(mutex_);
       deliveries_.push_back({request.body, request.get_header_value("close-sig-hash"),
                              request.get_header_value("close-sig-timestamp"),
@@ -278,17 +287,17 @@ class Receiver {
       response.set_content("{}", "application/json");
     });
     // Bound and listening before the thread starts: connections queue in the backlog.
-    port_ = http_.bind_to_any_port("127.0.0.1");
-    thread_ = std::thread([this] { http_.listen_after_bind(); });
+    port_ = http_->bind_to_any_port("127.0.0.1");
+    thread_ = std::thread([this] { http_->listen_after_bind(); });
   }
   ~Receiver() {
-    http_.stop();
+    http_->stop();
     thread_.join();
   }
   Receiver(const Receiver&) = delete;
   Receiver& operator=(const Receiver&) = delete;
 
-  std::string url() const { return "http://127.0.0.1:" + std::to_string(port_) + "/hook"; }
+  std::string url() const { return scheme_ + "://127.0.0.1:" + std::to_string(port_) + "/hook"; }
   void answer(int status, int times) {
     std::lock_guard<std::mutex> lock(mutex_);
     statuses_.insert(statuses_.end(), static_cast<std::size_t>(times), status);
@@ -299,7 +308,8 @@ class Receiver {
   }
 
  private:
-  httplib::Server http_;
+  std::unique_ptr<httplib::Server> http_ = std::make_unique<httplib::Server>();
+  std::string scheme_ = "http";
   int port_ = 0;
   std::thread thread_;
   mutable std::mutex mutex_;
@@ -389,6 +399,57 @@ TEST_F(Deliveries, APausedOrFilteredOutSubscriptionGetsNothing) {
   EXPECT_EQ(body["event"]["data"]["outcome_id"], demo.id);
   expect_signed(got[0], outcome_changes["signature_key"]);
   EXPECT_EQ(server.delivery_stats(paused["id"]).attempted, 0u);
+}
+
+TEST_F(Deliveries, ExtraFiltersSelectWithClosesOperators) {
+  const auto lead_is = [](const std::string& lead) {
+    return Json::parse(R"({"type": "field_accessor", "field": "lead_id",
+                           "filter": {"type": "equals", "value": ")" +
+                       lead + R"("}})");
+  };
+  const auto data_field = [](const std::string& field, const Json& filter) {
+    return Json({{"type", "field_accessor"},
+                 {"field", "data"},
+                 {"filter", {{"type", "field_accessor"}, {"field", field}, {"filter", filter}}}});
+  };
+  const std::vector<std::pair<Json, bool>> cases = {
+      {lead_is("lead_1"), true},
+      {lead_is("lead_2"), false},
+      {Json({{"type", "and"},
+             {"filters",
+              {lead_is("lead_1"),
+               data_field("status", {{"type", "equals"}, {"value", "completed"}})}}}),
+       true},
+      {Json({{"type", "or"}, {"filters", {lead_is("lead_2"), lead_is("lead_3")}}}), false},
+      {Json({{"type", "not"}, {"filter", lead_is("lead_2")}}), true},
+      {data_field("note", {{"type", "contains"}, {"value", "pricing"}}), true},
+      {data_field("outcome_id", {{"type", "is_null"}}), true},
+      {data_field("outcome_id", {{"type", "non_null"}}), false},
+      {Json({{"type", "field_accessor"},
+             {"field", "changed_fields"},
+             {"filter",
+              {{"type", "any_array_value"}, {"filter", {{"type", "equals"}, {"value", "note"}}}}}}),
+       false},  // a created event changes no fields
+      {Json({{"type", "no_such_operator"}}), false},
+  };
+  std::vector<std::string> ids;
+  for (const auto& [filter, delivered] : cases) {
+    ids.push_back(create(Json({{"url", receiver.url()},
+                               {"events",
+                                {{{"object_type", "activity.call"},
+                                  {"action", "created"},
+                                  {"extra_filter", filter}}}}})
+                             .dump())["id"]);
+  }
+  CallLog log;
+  log.lead_id = "lead_1";
+  log.note = "Asked for pricing";
+  server.seed_call(log);
+  ASSERT_TRUE(server.wait_for_deliveries_idle(kIdleTimeout));
+  for (std::size_t i = 0; i < cases.size(); ++i) {
+    EXPECT_EQ(server.delivery_stats(ids[i]).succeeded, cases[i].second ? 1u : 0u)
+        << cases[i].first.dump();
+  }
 }
 
 TEST_F(Deliveries, FailuresAreRetriedWithExponentialBackoffUpToTheCap) {
@@ -540,6 +601,32 @@ TEST_F(ShortWindow, AnUnreachableSubscriberCountsAsAFailureWithoutStatus) {
   EXPECT_EQ(state["latest_error"]["status_code"], nullptr);
   EXPECT_THAT(state["latest_error"]["message"].get<std::string>(), HasSubstr("no answer"));
 }
+
+#if defined(CLOSEIO_TEST_CERT) && defined(CLOSEIO_TEST_KEY)
+class TlsDeliveries : public ShortWindow {
+ protected:
+  Receiver tls_receiver{true};
+};
+
+TEST_F(TlsDeliveries, VerifySslDecidesWhetherASelfSignedReceiverIsTrusted) {
+  const Json events = Json::parse(kCallCreated);
+  const Json trusting =
+      create(Json({{"url", tls_receiver.url()}, {"events", events}, {"verify_ssl", false}}).dump());
+  const Json verifying = create(Json({{"url", tls_receiver.url()}, {"events", events}}).dump());
+  server.seed_call(CallLog{});
+  ASSERT_TRUE(server.wait_for_deliveries_idle(kIdleTimeout));
+
+  EXPECT_EQ(server.delivery_stats(trusting["id"]).succeeded, 1u);
+  // The certificate is self-signed: with verification on, the handshake fails.
+  const FakeDeliveryStats refused = server.delivery_stats(verifying["id"]);
+  EXPECT_EQ(refused.attempted, 1u);
+  EXPECT_EQ(refused.failed, 1u);
+  const std::vector<Receiver::Delivery> got = tls_receiver.deliveries();
+  ASSERT_EQ(got.size(), 1u);
+  expect_signed(got[0], trusting["signature_key"]);
+  EXPECT_EQ(Json::parse(got[0].body)["subscription_id"], trusting["id"]);
+}
+#endif
 
 }  // namespace
 }  // namespace e2e_fake_webhooks_test

@@ -207,7 +207,16 @@ std::vector<StoredEvent> FakeEventLog::all() const {
   return all;
 }
 
-std::size_t FakeEventLog::size() const { return all().size(); }
+std::size_t FakeEventLog::size() const {
+  const std::int64_t now_micros = micros_of(now_utc());
+  std::lock_guard<std::mutex> lock(mutex_);
+  // Expired events sit at the old end: count from the newest down to the first expired one.
+  std::size_t count = 0;
+  for (auto it = events_.rbegin(); it != events_.rend() && !expired(it->second, now_micros); ++it) {
+    ++count;
+  }
+  return count;
+}
 
 void FakeEventLog::clear() {
   std::lock_guard<std::mutex> lock(mutex_);
