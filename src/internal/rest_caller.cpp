@@ -406,6 +406,12 @@ void RestCaller::post(std::function<void()> work) {
   engine_->after(milliseconds(0), CancellationToken(), [work = std::move(work)](bool) { work(); });
 }
 
+void RestCaller::after(milliseconds wait, const CancellationToken& token,
+                       std::function<void(bool interrupted)> timer) {
+  if (!engine_) return timer(!token.sleep_for(wait));
+  engine_->after(wait, token, std::move(timer));
+}
+
 // Turns one attempt's result into the call's answer, an exception to throw at once, or (when
 // it returns std::nullopt) a failure in `attempt` that the retry policy may retry.
 std::optional<RestAnswer> RestCaller::classify(const RestRequest& request, HttpResult& result,

@@ -3,6 +3,7 @@
 // deadline, cancellation and logging; it knows no resource.
 #pragma once
 
+#include <chrono>
 #include <cstdint>
 #include <exception>
 #include <functional>
@@ -103,6 +104,13 @@ class RestCaller : public std::enable_shared_from_this<RestCaller> {
   /// Runs `work` on the I/O thread (or at once when there is none), so that an asynchronous
   /// call refused before sending still reports on the thread its callback documents.
   void post(std::function<void()> work);
+
+  /// Runs `timer` on the I/O thread after `wait`, or as soon as `token` fires (`interrupted`
+  /// true then, or when the session closes first); exactly once. Without an engine (a test's
+  /// transport) it waits on the calling thread. For work that repeats on the session's thread,
+  /// such as EventFollower::follow().
+  void after(std::chrono::milliseconds wait, const CancellationToken& token,
+             std::function<void(bool interrupted)> timer);
 
   /// Throws std::logic_error on the session's I/O thread, where a blocking call would stall
   /// every asynchronous call of the session (or wait for itself).

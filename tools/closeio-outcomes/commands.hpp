@@ -73,6 +73,16 @@ struct UsageArgs {
   int max_in_flight = kDefaultMaxInFlight;  ///< --max-in-flight: page requests at once, 1..32.
 };
 
+struct EventsArgs {
+  bool follow = false;                       ///< --follow: keep polling until SIGINT or SIGTERM.
+  std::optional<std::string> position_file;  ///< --position-file; nullopt: none.
+  std::optional<std::string> since;          ///< --since DATE: when no stored position.
+  int interval_seconds = 10;                 ///< --interval: seconds between passes, 1..86400.
+  std::string lead_id;                       ///< --lead; empty: every lead.
+  std::string user_id;                       ///< --user; empty: every user.
+  std::optional<std::string> format;
+};
+
 ExitCode run_list(const GlobalOptions& global, const ListArgs& args);
 ExitCode run_get(const GlobalOptions& global, const GetArgs& args);
 ExitCode run_create(const GlobalOptions& global, const CreateArgs& args);
@@ -85,5 +95,6 @@ ExitCode run_apply(const GlobalOptions& global, const ApplyArgs& args);
 ExitCode run_assign(const GlobalOptions& global, const AssignArgs& args);
 ExitCode run_unassign(const GlobalOptions& global, const AssignArgs& args);
 ExitCode run_usage(const GlobalOptions& global, const UsageArgs& args);
+ExitCode run_events(const GlobalOptions& global, const EventsArgs& args);
 
 }  // namespace closeio_cli

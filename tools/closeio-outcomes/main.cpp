@@ -88,6 +88,7 @@ int run(int argc, char** argv) {
   closeio_cli::AssignArgs assign_args;
   closeio_cli::AssignArgs unassign_args;
   closeio_cli::UsageArgs usage_args;
+  closeio_cli::EventsArgs events_args;
 
   CLI::App app{"Manage the outcomes of a Close organization (Close Outcomes API).", kProgram};
   app.footer(closeio_cli::exit_codes_help());
@@ -250,6 +251,35 @@ int run(int argc, char** argv) {
   add_format_option(*usage, usage_args.format);
   add_max_in_flight_option(*usage, usage_args.max_in_flight,
                            "page requests (outcomes, calls and meetings are read together)");
+
+  CLI::App* events = add_command(
+      "events",
+      "Show the outcome changes of calls and meetings from Close's Event Log (30 days): an "
+      "outcome set on creation or changed later, oldest first, each event once",
+      [&] { return closeio_cli::run_events(global, events_args); });
+  events->add_flag("--follow", events_args.follow,
+                   "Keep polling (see --interval) until interrupted (SIGINT or SIGTERM end it "
+                   "cleanly, writing the position). Without a stored position or --since it "
+                   "starts from now; without --follow, from the start of the log");
+  events
+      ->add_option("--position-file", events_args.position_file,
+                   "Resume from the position stored in FILE, and store the new one there after "
+                   "each pass (written atomically); a missing FILE is created")
+      ->type_name("FILE");
+  events
+      ->add_option("--since", events_args.since,
+                   "When there is no stored position: events updated at or after DATE "
+                   "(YYYY-MM-DD or an ISO 8601 timestamp)")
+      ->type_name("DATE");
+  events
+      ->add_option("--interval", events_args.interval_seconds,
+                   "Seconds between passes with --follow, 1 to 86400; default 10")
+      ->type_name("SECONDS");
+  events->add_option("--lead", events_args.lead_id, "Only this lead's activities (lead_...)")
+      ->type_name("ID");
+  events->add_option("--user", events_args.user_id, "Only this user's changes (user_...)")
+      ->type_name("ID");
+  add_format_option(*events, events_args.format);
 
   if (gives_key_on_command_line(argc, argv)) {
     return report({ExitCode::usage,
