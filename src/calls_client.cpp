@@ -37,8 +37,9 @@ Page<Call> CallsClient::list_page(const ActivityFilter& filter, const ListOption
 CallRange CallsClient::list(ActivityFilter filter, ListOptions options) const {
   internal::require_valid_list_options(options);
   internal::require_valid_filter(filter);
-  return {internal::activity_walk_loader<Call>(connection_, call_, std::move(filter), options),
-          std::move(options), call_.cancellation};
+  auto loader =
+      internal::activity_walk_loader<Call>(connection_, call_, std::move(filter), options);
+  return {std::move(loader), std::move(options), call_.cancellation};
 }
 
 void CallsClient::list_sliced(const ActivityFilter& filter, const SlicedListOptions& options,

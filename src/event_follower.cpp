@@ -41,13 +41,13 @@ internal::FollowerPage to_log_page(CursorPage<Event> page) {
 }  // namespace
 
 struct EventFollower::State : std::enable_shared_from_this<State> {
-  State(const Session& session, EventsClient client, std::vector<EventFilter> f, EventPosition from,
-        FollowOptions o)
+  State(const Session& session, EventsClient client, std::vector<EventFilter> f,
+        const EventPosition& from, FollowOptions o)
       : caller(internal::SessionAccess::core(session)),
         events(std::move(client)),
         filters(checked_filters(std::move(f))),
         options(o),
-        core(std::move(from), o, filters.size()) {
+        core(from, o, filters.size()) {
     // Each filter must be one EventsClient sends: refused here, before any pass.
     for (const EventFilter& filter : filters) internal::require_valid_event_filter(filter);
   }
@@ -68,7 +68,7 @@ struct EventFollower::State : std::enable_shared_from_this<State> {
   }
 
   // follow(): one request of a pass, its answer, the end of the pass, the wait.
-  void request_page(internal::FollowerPageRequest request) {
+  void request_page(const internal::FollowerPageRequest& request) {
     if (own_stop.cancelled()) return end(nullptr);
     try {
       follow_events.list_page_async(
@@ -100,7 +100,7 @@ struct EventFollower::State : std::enable_shared_from_this<State> {
       }
       return end(std::current_exception());
     }
-    if (next) return request_page(std::move(*next));
+    if (next) return request_page(*next);
     if (!batch.empty()) {
       std::lock_guard<std::recursive_mutex> lock(gate);
       if (abandoned) return;
@@ -123,7 +123,7 @@ struct EventFollower::State : std::enable_shared_from_this<State> {
       std::lock_guard<std::mutex> lock(mutex);
       first = core.begin_pass();
     }
-    request_page(std::move(first));
+    request_page(first);
   }
 
   // Ends follow(): `why` null means stopped (CancelledError).
@@ -162,14 +162,14 @@ struct EventFollower::State : std::enable_shared_from_this<State> {
 };
 
 EventFollower::EventFollower(const Session& session, std::vector<EventFilter> filters,
-                             EventPosition from, FollowOptions options)
-    : EventFollower(session, EventsClient(session), std::move(filters), std::move(from), options) {}
+                             const EventPosition& from, FollowOptions options)
+    : EventFollower(session, EventsClient(session), std::move(filters), from, options) {}
 
 EventFollower::EventFollower(const Session& session, EventsClient events,
-                             std::vector<EventFilter> filters, EventPosition from,
+                             std::vector<EventFilter> filters, const EventPosition& from,
                              FollowOptions options)
-    : state_(std::make_shared<State>(session, std::move(events), std::move(filters),
-                                     std::move(from), options)) {}
+    : state_(
+          std::make_shared<State>(session, std::move(events), std::move(filters), from, options)) {}
 
 EventFollower::~EventFollower() {
   {
@@ -191,7 +191,8 @@ std::vector<Event> EventFollower::poll() {
   });
 }
 
-void EventFollower::follow(BatchHandler on_batch, StopHandler on_stop, CancellationToken stop) {
+void EventFollower::follow(BatchHandler on_batch, StopHandler on_stop,
+                           const CancellationToken& stop) {
   if (state_->following.exchange(true)) {
     throw std::logic_error("closeio: EventFollower::follow() is already under way");
   }

@@ -109,7 +109,7 @@ EventPosition EventPosition::parse(std::string_view text, std::size_t max_rememb
     refuse("not a closeio event position of version 1 (first line)");
   }
   if (lines.size() < 2 || lines.back() != "end") refuse("no \"end\" line (a truncated file?)");
-  if (lines.size() == 3 && lines[1] == "from_now") return EventPosition();
+  if (lines.size() == 3 && lines[1] == "from_now") return {};
 
   std::optional<Timestamp> floor;
   std::optional<Timestamp> high_water;

@@ -39,8 +39,9 @@ Page<Meeting> MeetingsClient::list_page(const ActivityFilter& filter,
 MeetingRange MeetingsClient::list(ActivityFilter filter, ListOptions options) const {
   internal::require_valid_list_options(options);
   internal::require_valid_filter(filter);
-  return {internal::activity_walk_loader<Meeting>(connection_, call_, std::move(filter), options),
-          std::move(options), call_.cancellation};
+  auto loader =
+      internal::activity_walk_loader<Meeting>(connection_, call_, std::move(filter), options);
+  return {std::move(loader), std::move(options), call_.cancellation};
 }
 
 void MeetingsClient::list_sliced(const ActivityFilter& filter, const SlicedListOptions& options,

@@ -150,12 +150,11 @@ RawRange RawClient::list(std::string_view path, QueryParams query) const {
   query.erase("_limit");
   query.erase("_skip");
   RawRequest checked = checked_raw_request("GET", path, query, std::nullopt);
-  return RawRange(
-      [connection = connection_, call = call_, path = std::move(checked.path),
-       query = std::move(checked.query)](const ListOptions& page) {
-        return connection->list_page(path, query, page, call);
-      },
-      options, call_.cancellation);
+  return {[connection = connection_, call = call_, path = std::move(checked.path),
+           query = std::move(checked.query)](const ListOptions& page) {
+            return connection->list_page(path, query, page, call);
+          },
+          options, call_.cancellation};
 }
 
 std::future<RawResponse> RawClient::request_async(std::string_view method, std::string_view path,

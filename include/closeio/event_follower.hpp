@@ -68,13 +68,13 @@ class CLOSEIO_EXPORT EventFollower {
   /// follower sets them) over `session`, from `from` (default: from now).
   /// @throws std::invalid_argument for no filter, a filter EventsClient refuses or one with a date
   ///         bound, or FollowOptions out of range.
-  EventFollower(const Session& session, std::vector<EventFilter> filters, EventPosition from = {},
-                FollowOptions options = {});
+  EventFollower(const Session& session, std::vector<EventFilter> filters,
+                const EventPosition& from = {}, FollowOptions options = {});
   /// As above over any EventsClient (e.g. one with call options, or over a mock connection);
   /// `session` supplies the timers of follow(). poll() uses the client's call options as they
   /// are; follow() replaces them with its own cancellation (no per-call deadline).
   EventFollower(const Session& session, EventsClient events, std::vector<EventFilter> filters,
-                EventPosition from = {}, FollowOptions options = {});
+                const EventPosition& from = {}, FollowOptions options = {});
   /// Stops a follow() under way: once the destructor returns, no handler of it runs again.
   ~EventFollower();
   EventFollower(const EventFollower&) = delete;             ///< One follower, one position.
@@ -91,7 +91,7 @@ class CLOSEIO_EXPORT EventFollower {
   /// the waits are timers of the session's I/O engine), each batch to `on_batch`, until `stop`
   /// fires or a pass fails. Returns at once.
   /// @throws std::logic_error when a follow() is already under way.
-  void follow(BatchHandler on_batch, StopHandler on_stop, CancellationToken stop = {});
+  void follow(BatchHandler on_batch, StopHandler on_stop, const CancellationToken& stop = {});
 
   /// The position after the last batch delivered (safe to call from a handler).
   EventPosition position() const;

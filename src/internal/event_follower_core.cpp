@@ -41,7 +41,7 @@ void check_follow_options(const FollowOptions& options) {
   }
 }
 
-FollowerCore::FollowerCore(EventPosition start, FollowOptions options, std::size_t streams)
+FollowerCore::FollowerCore(const EventPosition& start, FollowOptions options, std::size_t streams)
     : options_(options), streams_(streams), baseline_(start.from_now()) {
   check_follow_options(options_);
   if (streams_ < 1) throw std::invalid_argument("closeio: an event follower needs a filter");
@@ -204,7 +204,7 @@ void FollowerCore::forget_below_floor() {
 }
 
 EventPosition FollowerCore::position() const {
-  if (baseline_) return EventPosition();
+  if (baseline_) return {};
   std::vector<EventPosition::Delivery> remembered(delivered_.begin(), delivered_.end());
   return EventPosition::from_parts(floor_, high_water_, std::move(remembered));
 }

@@ -42,7 +42,7 @@ class FollowerCore {
   /// Follows `streams` walks of the log (one per filter; 1 or more) as one: their events are
   /// merged, deduplicated and delivered oldest first. Throws std::invalid_argument for bad
   /// options.
-  FollowerCore(EventPosition start, FollowOptions options, std::size_t streams = 1);
+  FollowerCore(const EventPosition& start, FollowOptions options, std::size_t streams = 1);
 
   /// Starts a pass (abandoning one left unfinished) and returns its first page request.
   FollowerPageRequest begin_pass();

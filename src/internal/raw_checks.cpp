@@ -95,7 +95,7 @@ std::string raw_path_of(std::initializer_list<std::string_view> segments) {
   for (const std::string_view segment : segments) {
     if (segment.empty()) throw std::invalid_argument("closeio: RawClient::path(): empty segment");
     if (is_raw_dot_segment(segment)) {
-      throw std::invalid_argument("closeio: RawClient::path(): segment is \".\" or \"..\"");
+      throw std::invalid_argument(R"(closeio: RawClient::path(): segment is "." or "..")");
     }
     if (segment.size() > kMaxRawPathBytes) {
       throw std::invalid_argument("closeio: RawClient::path(): segment longer than 8192 bytes");

@@ -13,9 +13,9 @@ namespace closeio::internal {
 
 struct WebhookEventsCodec {
   static constexpr JsonType type = JsonType::raw;
-  /// `json` is `[{"object_type":..., "action":..., "extra_filter":{...}|null}, ...]`; unknown
+  /// `text` is `[{"object_type":..., "action":..., "extra_filter":{...}|null}, ...]`; unknown
   /// keys are ignored. Throws std::invalid_argument naming the item for another shape.
-  static void read(std::vector<WebhookEventSpec>& events, std::string_view json);
+  static void read(std::vector<WebhookEventSpec>& events, std::string_view text);
   /// The array, each extra_filter re-serialised compactly. Throws std::invalid_argument naming
   /// `field` for an extra_filter that is not a JSON object, or invalid UTF-8.
   static void json(const std::vector<WebhookEventSpec>& events, std::string& out,

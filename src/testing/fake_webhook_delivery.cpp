@@ -80,7 +80,8 @@ void FakeWebhookDelivery::enqueue(const StoredEvent& event) {
       delivery.subscription_id = webhook.id;
       delivery.event_id = event.id;
       // Close's key order: the event, then the subscription id.
-      delivery.body = "{\"event\":" + event.json + ",\"subscription_id\":\"" + webhook.id + "\"}";
+      delivery.body =
+          R"({"event":)" + event.json + R"(,"subscription_id":")" + webhook.id + R"("})";
       delivery.first_attempt = now;
       queue_.emplace(now, std::move(delivery));
     }
@@ -122,6 +123,47 @@ std::chrono::milliseconds FakeWebhookDelivery::backoff_after(int attempt) const 
   return std::min(delay, options_.retry_max_delay);
 }
 
+// Counts one attempt and decides what comes next: nothing, a retry after the backoff, or (for a
+// subscription just paused) dropping its queue. Called with mutex_ held.
+void FakeWebhookDelivery::settle(Pending delivery, bool deliverable, const Answer& result,
+                                 bool paused_now, std::optional<FakeDeliveryFault> fault) {
+  FakeDeliveryStats& stats = stats_[delivery.subscription_id];
+  if (!deliverable) {
+    // A paused or deleted subscription gets nothing more; its fault stays for the next one.
+    if (fault) faults_.push_front(*fault);
+    ++stats.dropped;
+  } else {
+    ++stats.attempted;
+    ++(result.succeeded ? stats.succeeded : stats.failed);
+    if (fault == FakeDeliveryFault::duplicate && result.status != 0) ++stats.duplicates;
+    attempts_.push_back(FakeDeliveryAttempt{delivery.subscription_id, delivery.event_id,
+                                            delivery.attempt, result.status, result.succeeded,
+                                            delivery.backoff, fault});
+    if (paused_now) {
+      // Close clears a paused subscription's queue.
+      ++stats.dropped;
+      for (auto it = queue_.begin(); it != queue_.end();) {
+        if (it->second.subscription_id != delivery.subscription_id) {
+          ++it;
+          continue;
+        }
+        ++stats.dropped;
+        it = queue_.erase(it);
+      }
+    } else if (!result.succeeded) {
+      const std::chrono::milliseconds wait = backoff_after(delivery.attempt);
+      const Clock::time_point next = Clock::now() + wait;
+      if (next - delivery.first_attempt > options_.give_up_after) {
+        ++stats.dropped;
+      } else {
+        ++delivery.attempt;
+        delivery.backoff = wait;
+        queue_.emplace(next, std::move(delivery));
+      }
+    }
+  }
+}
+
 void FakeWebhookDelivery::run() {
   std::unique_lock<std::mutex> lock(mutex_);
   for (;;) {
@@ -155,41 +197,7 @@ void FakeWebhookDelivery::run() {
     }
 
     lock.lock();
-    FakeDeliveryStats& stats = stats_[delivery.subscription_id];
-    if (!deliverable) {
-      // A paused or deleted subscription gets nothing more; its fault stays for the next one.
-      if (fault) faults_.push_front(*fault);
-      ++stats.dropped;
-    } else {
-      ++stats.attempted;
-      ++(result.succeeded ? stats.succeeded : stats.failed);
-      if (fault == FakeDeliveryFault::duplicate && result.status != 0) ++stats.duplicates;
-      attempts_.push_back(FakeDeliveryAttempt{delivery.subscription_id, delivery.event_id,
-                                              delivery.attempt, result.status, result.succeeded,
-                                              delivery.backoff, fault});
-      if (paused_now) {
-        // Close clears a paused subscription's queue.
-        ++stats.dropped;
-        for (auto it = queue_.begin(); it != queue_.end();) {
-          if (it->second.subscription_id != delivery.subscription_id) {
-            ++it;
-            continue;
-          }
-          ++stats.dropped;
-          it = queue_.erase(it);
-        }
-      } else if (!result.succeeded) {
-        const std::chrono::milliseconds wait = backoff_after(delivery.attempt);
-        const Clock::time_point next = Clock::now() + wait;
-        if (next - delivery.first_attempt > options_.give_up_after) {
-          ++stats.dropped;
-        } else {
-          ++delivery.attempt;
-          delivery.backoff = wait;
-          queue_.emplace(next, std::move(delivery));
-        }
-      }
-    }
+    settle(std::move(delivery), deliverable, result, paused_now, fault);
     in_flight_ = false;
     if (queue_.empty()) idle_.notify_all();
   }

@@ -60,6 +60,9 @@ class FakeWebhookDelivery {
   };
 
   void run();
+  /// After an attempt: counts it, then schedules its retry or drops what must go. Under mutex_.
+  void settle(Pending delivery, bool deliverable, const Answer& result, bool paused_now,
+              std::optional<FakeDeliveryFault> fault);
   Answer attempt(const StoredWebhook& webhook, const Pending& delivery,
                  const std::optional<FakeDeliveryFault>& fault);
   /// Records the attempt's result on the subscription; true when this paused it.

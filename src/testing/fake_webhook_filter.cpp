@@ -14,28 +14,31 @@ const nlohmann::json& member(const nlohmann::json& object, const char* key) {
   return it == object.end() ? kNull : *it;
 }
 
+// "contains": an array holding `expected`, or a string holding it as a substring.
+bool contains(const nlohmann::json& value, const nlohmann::json& expected) {
+  if (value.is_array()) {
+    for (const nlohmann::json& item : value) {
+      if (item == expected) return true;
+    }
+    return false;
+  }
+  return value.is_string() && expected.is_string() &&
+         value.get_ref<const std::string&>().find(expected.get_ref<const std::string&>()) !=
+             std::string::npos;
+}
+
 bool admits(const nlohmann::json& filter, const nlohmann::json& value, int depth) {
   if (filter.is_null()) return true;
   if (!filter.is_object() || depth > kMaxFilterDepth) return false;
   const nlohmann::json& type = member(filter, "type");
   if (!type.is_string()) return false;
-  const std::string& name = type.get_ref<const std::string&>();
+  const auto& name = type.get_ref<const std::string&>();
   const nlohmann::json& expected = member(filter, "value");
   if (name == "equals") return value == expected;
   if (name == "not_equals") return value != expected;
   if (name == "is_null") return value.is_null();
   if (name == "non_null") return !value.is_null();
-  if (name == "contains") {
-    if (value.is_array()) {
-      for (const nlohmann::json& item : value) {
-        if (item == expected) return true;
-      }
-      return false;
-    }
-    return value.is_string() && expected.is_string() &&
-           value.get_ref<const std::string&>().find(expected.get_ref<const std::string&>()) !=
-               std::string::npos;
-  }
+  if (name == "contains") return contains(value, expected);
   const nlohmann::json& inner = member(filter, "filter");
   if (name == "not") return inner.is_object() && !admits(inner, value, depth + 1);
   if (name == "and" || name == "or") {

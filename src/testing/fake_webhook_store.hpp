@@ -18,10 +18,14 @@
 namespace closeio::testing::internal {
 
 /// One `events` item: the object_type/action pair a subscription wants, and its filter.
+// nlohmann::json's destructor may allocate (it flattens nested values before freeing them), so
+// the implicit destructor is "noexcept but may throw"; an allocation failure there ends the
+// emulator, a test double, which is acceptable.
+// NOLINTNEXTLINE(bugprone-exception-escape)
 struct WebhookEventSpec {
   std::string object_type;
   std::string action;
-  nlohmann::json extra_filter = nullptr;  ///< Close's filter object, or null.
+  nlohmann::json extra_filter;  ///< Close's filter object; null (the default) for none.
 };
 
 /// A subscription as the emulator keeps it.

@@ -55,14 +55,13 @@ bool valid_url(const std::string& url) {
 
 std::optional<std::string> required_text(const Json& item, const char* key, Json& errors) {
   const auto it = item.find(key);
-  if (it == item.end()) {
-    errors[key] = kWebhookRequired;
-  } else if (it->is_null()) {
+  const bool present = it != item.end();
+  if (present && it->is_null()) {
     errors[key] = kWebhookNotNull;
-  } else if (!it->is_string()) {
+  } else if (present && !it->is_string()) {
     errors[key] = kNotString;
-  } else if (it->get_ref<const std::string&>().empty()) {
-    errors[key] = kWebhookRequired;
+  } else if (!present || it->get_ref<const std::string&>().empty()) {
+    errors[key] = kWebhookRequired;  // absent or empty alike
   } else {
     return it->get<std::string>();
   }
@@ -118,49 +117,54 @@ std::optional<std::vector<WebhookEventSpec>> check_events(const Json& value, Jso
   return events;
 }
 
+// One member of a create or update body: stored in `changes`, or its error in `errors`.
+void check_member(const std::string& key, const Json& value, WebhookOperation operation,
+                  WebhookChanges& changes, Json& errors) {
+  if (key == "url") {
+    if (value.is_null()) {
+      errors[key] = kWebhookNotNull;
+    } else if (!value.is_string()) {
+      errors[key] = kNotString;
+    } else if (!valid_url(value.get<std::string>())) {
+      errors[key] = kBadUrl;
+    } else {
+      changes.url = value.get<std::string>();
+    }
+  } else if (key == "events") {
+    if (value.is_null()) {
+      errors[key] = kWebhookNotNull;
+    } else {
+      changes.events = check_events(value, errors);
+    }
+  } else if (key == "verify_ssl") {
+    if (value.is_boolean()) {
+      changes.verify_ssl = value.get<bool>();
+    } else {
+      errors[key] = value.is_null() ? kWebhookNotNull : kBadBoolean;
+    }
+  } else if (key == "status" && operation == WebhookOperation::update) {
+    if (value == "active" || value == "paused") {
+      changes.paused = value == "paused";
+    } else {
+      errors[key] = value.is_null() ? kWebhookNotNull : kBadStatus;
+    }
+  } else if (key == "event_filter" && operation == WebhookOperation::create) {
+    if (!value.is_object() && !value.is_null()) errors[key] = kBadFilter;
+  } else if (std::find_if(kReadOnly.begin(), kReadOnly.end(), [&](const char* read_only) {
+               return key == read_only;
+             }) == kReadOnly.end()) {
+    errors[key] = kWebhookUnknown;
+  }
+}
+
 Validated<WebhookChanges> validate(std::string_view text, WebhookOperation operation) {
   Validated<WebhookChanges> result;
   std::optional<Json> body = parse_object(text, result.error_body);
   if (!body) return result;
   Json errors = Json::object();
   WebhookChanges changes;
-  for (const auto& [key, value] : body->items()) {
-    if (key == "url") {
-      if (value.is_null()) {
-        errors[key] = kWebhookNotNull;
-      } else if (!value.is_string()) {
-        errors[key] = kNotString;
-      } else if (!valid_url(value.get<std::string>())) {
-        errors[key] = kBadUrl;
-      } else {
-        changes.url = value.get<std::string>();
-      }
-    } else if (key == "events") {
-      if (value.is_null()) {
-        errors[key] = kWebhookNotNull;
-      } else {
-        changes.events = check_events(value, errors);
-      }
-    } else if (key == "verify_ssl") {
-      if (value.is_boolean()) {
-        changes.verify_ssl = value.get<bool>();
-      } else {
-        errors[key] = value.is_null() ? kWebhookNotNull : kBadBoolean;
-      }
-    } else if (key == "status" && operation == WebhookOperation::update) {
-      if (value == "active" || value == "paused") {
-        changes.paused = value == "paused";
-      } else {
-        errors[key] = value.is_null() ? kWebhookNotNull : kBadStatus;
-      }
-    } else if (key == "event_filter" && operation == WebhookOperation::create) {
-      if (!value.is_object() && !value.is_null()) errors[key] = kBadFilter;
-    } else if (std::find_if(kReadOnly.begin(), kReadOnly.end(), [&](const char* read_only) {
-                 return key == read_only;
-               }) == kReadOnly.end()) {
-      errors[key] = kWebhookUnknown;
-    }
-  }
+  for (const auto& item : body->items())
+    check_member(item.key(), item.value(), operation, changes, errors);
   if (operation == WebhookOperation::create) {
     if (body->find("url") == body->end()) errors["url"] = kWebhookRequired;
     if (body->find("events") == body->end()) errors["events"] = kWebhookRequired;

@@ -1,7 +1,8 @@
 #include "stop_signals.hpp"
 
 #include <pthread.h>
-#include <signal.h>
+
+#include <csignal>
 
 namespace closeio_cli {
 namespace {
