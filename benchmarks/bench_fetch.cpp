@@ -22,7 +22,6 @@
 //   BM_CreateInProcess/sdk            create() against the in-process emulator, reporting
 //                                     `connections` (target: 1 for the whole run).
 #include <benchmark/benchmark.h>
-#include <time.h>
 
 #include <closeio/closeio.hpp>
 #include <closeio/testing/fake_close_server.hpp>
@@ -34,18 +33,15 @@
 #include "support/emulator_process.hpp"
 #include "support/ratio_reporter.hpp"
 #include "support/raw_curl.hpp"
+#include "support/sdk_client.hpp"
 
 namespace {
 
 using closeio::bench::EmulatorProcess;
 using closeio::bench::RawCurlClient;
 
-closeio::ClientOptions client_options(const std::string& base_url) {
-  closeio::ClientOptions options;
-  options.credentials = closeio::Credentials::api_key(closeio::bench::kApiKey);
-  options.base_url = base_url;
-  return options;
-}
+using closeio::bench::client_options;
+using closeio::bench::thread_cpu_seconds;
 
 // The emulator process, started on first use (from Setup(), i.e. the main thread) and stopped
 // at exit; plus the id of an outcome to fetch.
@@ -103,12 +99,6 @@ BENCHMARK(BM_FetchLibcurl)
     ->Unit(benchmark::kMicrosecond);
 
 // ---- Benchmark 2, interleaved: both clients in one loop, each call timed on its own -----------
-
-double thread_cpu_seconds() {
-  timespec ts{};
-  clock_gettime(CLOCK_THREAD_CPUTIME_ID, &ts);
-  return static_cast<double>(ts.tv_sec) + static_cast<double>(ts.tv_nsec) * 1e-9;
-}
 
 void BM_FetchInterleaved(benchmark::State& state) {
   const Emulator& e = emulator();

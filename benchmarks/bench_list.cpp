@@ -33,6 +33,7 @@
 #include "support/emulator_process.hpp"
 #include "support/heap_counter.hpp"
 #include "support/raw_curl.hpp"
+#include "support/sdk_client.hpp"
 
 namespace {
 
@@ -116,10 +117,7 @@ void start_call_emulator(const benchmark::State&) {
 // state.range(0): 0 walks with list(), 1 with list_sliced(); state.range(1): how many of the newest
 // calls it walks (60,000 or all 600,000), to show the heap does not grow with them.
 void BM_CallWalk(benchmark::State& state) {
-  closeio::ClientOptions options;
-  options.credentials = closeio::Credentials::api_key(closeio::bench::kApiKey);
-  options.base_url = call_emulator->base_url();
-  const closeio::CallsClient client(options);
+  const closeio::CallsClient client(closeio::bench::client_options(call_emulator->base_url()));
   const bool sliced = state.range(0) == 1;
   const auto rows = static_cast<std::size_t>(state.range(1));
   const closeio::Timestamp first = closeio::parse_timestamp("2026-01-01T00:00:00Z");

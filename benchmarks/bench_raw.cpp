@@ -9,7 +9,6 @@
 //                                        changes hit both alike; counters typed_cpu, raw_cpu
 //                                        (seconds per call) and ratio = raw / typed.
 #include <benchmark/benchmark.h>
-#include <time.h>
 
 #include <closeio/closeio.hpp>
 #include <memory>
@@ -18,19 +17,14 @@
 
 #include "support/bench_main.hpp"
 #include "support/emulator_process.hpp"
+#include "support/sdk_client.hpp"
 
 namespace {
 
 using closeio::bench::EmulatorProcess;
 
-constexpr const char* kApiKey = "test-api-key";  // closeio-fake-server's default key
-
-closeio::ClientOptions client_options(const std::string& base_url) {
-  closeio::ClientOptions options;
-  options.credentials = closeio::Credentials::api_key(kApiKey);
-  options.base_url = base_url;
-  return options;
-}
+using closeio::bench::client_options;
+using closeio::bench::thread_cpu_seconds;
 
 // The emulator process, started on first use from Setup() (the main thread), and the outcome
 // both clients fetch.
@@ -54,12 +48,6 @@ void start_emulator(const benchmark::State&) {
   e.outcome_id =
       closeio::OutcomesClient(client_options(e.process->base_url())).list_page(first).data.at(0).id;
   e.raw_path = closeio::RawClient::path("outcome", e.outcome_id);
-}
-
-double thread_cpu_seconds() {
-  timespec ts{};
-  clock_gettime(CLOCK_THREAD_CPUTIME_ID, &ts);
-  return static_cast<double>(ts.tv_sec) + static_cast<double>(ts.tv_nsec) * 1e-9;
 }
 
 void BM_TypedFetch(benchmark::State& state) {

@@ -55,8 +55,6 @@ class ActivityWalk {
 
   /// False once a page said there is nothing after it.
   bool has_more() const noexcept { return has_more_; }
-  /// How many times the walk crossed the cap so far.
-  int segments_started() const noexcept { return segments_; }
 
   /// The filter and paging of the next page to ask for; starts a new segment when the next
   /// offset would pass the cap. Throws PaginationError when a segment cannot be continued.
