@@ -9,6 +9,8 @@
 #include <algorithm>
 #include <atomic>
 #include <chrono>
+#include <condition_variable>
+#include <mutex>
 #include <nlohmann/json.hpp>
 #include <set>
 #include <string>
@@ -59,7 +61,7 @@ class FakeEvents : public ::testing::Test {
   // GET `target`; fails the test unless answered with `status`.
   Json get(const std::string& target, int status = 200) {
     const httplib::Result result = client.Get(target);
-    EXPECT_TRUE(result);
+    EXPECT_TRUE(result) << target << ": " << httplib::to_string(result.error());
     if (!result) return Json();
     EXPECT_EQ(result->status, status) << target << ": " << result->body;
     return Json::parse(result->body);
@@ -274,27 +276,55 @@ TEST_F(FakeEvents, AWalkWhileAnotherThreadWritesSeesExactlyTheEventsThatWereTher
   for (const closeio::Event& event : server.events()) before.insert(event.id);
   ASSERT_EQ(before.size(), 130u);
 
-  std::atomic<bool> walking{true};
-  std::atomic<int> written{0};
+  // The writer logs calls without pause on its own connection; after every page the walk waits
+  // until the writer has had one more call answered, so each page boundary sees a new event
+  // however the threads are scheduled (a loaded machine once let the walk finish first).
+  std::mutex mutex;
+  std::condition_variable wrote;
+  bool walking = true;
+  int written = 0;
   std::thread writer([&] {
     httplib::Client own("127.0.0.1", server.port());
     own.set_basic_auth(FakeCloseServerOptions().api_key, "");
-    while (walking.load()) {
+    own.set_keep_alive(true);
+    own.set_read_timeout(std::chrono::seconds(60));
+    for (;;) {
+      {
+        std::lock_guard<std::mutex> lock(mutex);
+        if (!walking) return;
+      }
       const httplib::Result logged =
           own.Post("/api/v1/activity/call/", R"({"lead_id": "lead_w"})", "application/json");
-      if (logged && logged->status == 200) written.fetch_add(1);
+      if (logged && logged->status == 200) {
+        std::lock_guard<std::mutex> lock(mutex);
+        ++written;
+        wrote.notify_all();
+      }
     }
   });
+  const auto wait_for_a_write = [&] {
+    std::unique_lock<std::mutex> lock(mutex);
+    const int mark = written;
+    // Bounded so that a writer whose calls all fail ends the test instead of hanging it.
+    return wrote.wait_for(lock, std::chrono::seconds(60), [&] { return written > mark; });
+  };
+  client.set_read_timeout(std::chrono::seconds(60));
   std::set<std::string> seen;
+  bool interleaved = true;
   Json page = get(std::string(kEvents) + "?_limit=7");
   for (int pages = 0; pages < 100; ++pages) {
     for (const Json& event : page["data"]) seen.insert(event["id"].get<std::string>());
     if (page["cursor_next"].is_null()) break;
+    interleaved = interleaved && wait_for_a_write();
     page =
         get(std::string(kEvents) + "?_limit=7&_cursor=" + page["cursor_next"].get<std::string>());
   }
-  walking = false;
+  {
+    std::lock_guard<std::mutex> lock(mutex);
+    walking = false;
+  }
   writer.join();
+  EXPECT_TRUE(interleaved) << "the writer's calls were not answered 200";
   // The first page may already hold some of the new events (they are the newest); every older
   // page holds exactly what was there before, once.
   std::set<std::string> old_seen;
@@ -303,7 +333,21 @@ TEST_F(FakeEvents, AWalkWhileAnotherThreadWritesSeesExactlyTheEventsThatWereTher
   }
   EXPECT_EQ(old_seen, before);
   EXPECT_LE(seen.size() - old_seen.size(), 7u);
-  EXPECT_EQ(server.event_count(), 130u + static_cast<std::size_t>(written.load()));
+  // Every event beyond the seeded ones is one of the writer's calls being created, and each of
+  // its calls the server kept has one. (Counted on the server: a call whose answer the writer
+  // did not get still has its event.)
+  std::size_t writer_calls = 0;
+  for (const closeio::Call& call : server.calls()) writer_calls += call.lead_id == "lead_w";
+  std::size_t new_events = 0;
+  for (const closeio::Event& event : server.events()) {
+    if (before.count(event.id) != 0) continue;
+    ++new_events;
+    EXPECT_EQ(event.lead_id, std::optional<std::string>("lead_w"));
+    EXPECT_EQ(event.action, "created");
+  }
+  EXPECT_EQ(new_events, writer_calls);
+  EXPECT_GE(writer_calls, static_cast<std::size_t>(written));
+  EXPECT_GE(written, 18);  // at least one write after each of the 18 page boundaries
 }
 
 TEST_F(FakeEvents, CursorPreviousLeadsToEventsThatArrivedLater) {

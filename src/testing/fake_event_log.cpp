@@ -92,10 +92,14 @@ StoredEvent FakeEventLog::append(EventRecord record) {
   event.user_id = std::move(record.user_id);
   event.lead_id = std::move(record.lead_id);
   event.request_id = std::move(record.request_id);
-  event.date_created = record.date_created.value_or(now);
-  event.date_updated = record.date_updated.value_or(event.date_created);
   {
     std::lock_guard<std::mutex> lock(mutex_);
+    // Dates the log assigns never go back, even when the wall clock is stepped back (a VM's
+    // clock sync): a walk down the log must not meet events newer than the ones above it.
+    const Timestamp stamped = std::max(now, last_stamp_);
+    last_stamp_ = stamped;
+    event.date_created = record.date_created.value_or(stamped);
+    event.date_updated = record.date_updated.value_or(event.date_created);
     event.id = random_id("ev_", kIdRandomChars);
     event.key = EventKey{micros_of(event.date_updated), next_sequence_++};
     // Key order follows Close's example event.

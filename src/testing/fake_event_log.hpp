@@ -112,6 +112,7 @@ class FakeEventLog {
   std::map<EventKey, StoredEvent> events_;           // oldest first
   std::unordered_map<std::string, EventKey> by_id_;  // id -> key
   std::uint64_t next_sequence_ = 0;
+  Timestamp last_stamp_{};  ///< The latest date the log assigned itself.
   std::mt19937_64 random_;
 };
 
