@@ -5,12 +5,16 @@
 // then checks every HTTP status, what the receiver processed (each event once, in its worker),
 // its summary and exit status, and that its output never shows a key.
 //
-//   drive_webhook_receiver /path/to/webhook_receiver
+//   drive_webhook_receiver [--keys-file] /path/to/webhook_receiver
+//
+// With --keys-file the keys come from a file (with a comment and a blank line) instead of
+// CLOSE_WEBHOOK_KEYS; first the same file readable by others is refused (exit 2, no key shown).
 //
 // Exit status 0 when everything matched; 1 with one line per mismatch on stderr.
 #include <httplib.h>
 #include <openssl/evp.h>
 #include <openssl/hmac.h>
+#include <sys/stat.h>
 #include <sys/wait.h>
 #include <unistd.h>
 
@@ -86,29 +90,97 @@ int count(const std::string& text, const std::string& needle) {
   return n;
 }
 
-}  // namespace
-
-int main(int argc, char** argv) {
-  if (argc != 2) {
-    std::cerr << "usage: drive_webhook_receiver /path/to/webhook_receiver\n";
-    return 2;
-  }
+// Starts the receiver with its stdout (and, with `with_stderr`, stderr) on the returned pipe.
+pid_t start(const std::string& receiver, const std::string& keys_file, bool with_stderr,
+            int& read_end) {
   int out[2];
-  if (pipe(out) != 0) return 1;
+  if (pipe(out) != 0) return -1;
   const pid_t child = fork();
   if (child == 0) {
     dup2(out[1], STDOUT_FILENO);
+    if (with_stderr) dup2(out[1], STDERR_FILENO);
     close(out[0]);
     close(out[1]);
-    const std::string keys = "whsub_A=" + kKeyA + ",whsub_B=" + kKeyB;
-    setenv("CLOSE_WEBHOOK_KEYS", keys.c_str(), 1);
-    execl(argv[1], argv[1], "--port", "0", "--max-deliveries", "8", static_cast<char*>(nullptr));
+    unsetenv("CLOSE_WEBHOOK_KEYS");
+    if (keys_file.empty()) {
+      const std::string keys = "whsub_A=" + kKeyA + ",whsub_B=" + kKeyB;
+      setenv("CLOSE_WEBHOOK_KEYS", keys.c_str(), 1);
+      execl(receiver.c_str(), receiver.c_str(), "--port", "0", "--max-deliveries", "8",
+            static_cast<char*>(nullptr));
+    } else {
+      execl(receiver.c_str(), receiver.c_str(), "--keys-file", keys_file.c_str(), "--port", "0",
+            "--max-deliveries", "8", static_cast<char*>(nullptr));
+    }
     std::perror("exec webhook_receiver");
     _exit(127);
   }
   close(out[1]);
+  read_end = out[0];
+  return child;
+}
+
+std::string read_rest(int fd, std::string text) {
+  char chunk[4096];
+  for (ssize_t n; (n = read(fd, chunk, sizeof chunk)) > 0;) {
+    text.append(chunk, static_cast<std::size_t>(n));
+  }
+  return text;
+}
+
+// Writes the two keys to a new file only its owner may read (mkstemp: mode 0600).
+std::string write_keys_file() {
+  char path[] = "/tmp/closeio-webhook-keys-XXXXXX";
+  const int fd = mkstemp(path);
+  if (fd < 0) return {};
+  const std::string text =
+      "# Close webhook subscriptions\nwhsub_A=" + kKeyA + "\n\nwhsub_B=" + kKeyB + "\n";
+  const bool written = write(fd, text.data(), text.size()) == static_cast<ssize_t>(text.size());
+  close(fd);
+  return written ? path : "";
+}
+
+// A keys file others may read is refused before anything is served.
+void check_open_keys_file_refused(const std::string& receiver, const std::string& keys_file) {
+  chmod(keys_file.c_str(), 0644);
+  int fd = -1;
+  const pid_t child = start(receiver, keys_file, /*with_stderr=*/true, fd);
+  const std::string output = read_rest(fd, "");
+  close(fd);
+  int status = 0;
+  waitpid(child, &status, 0);
+  chmod(keys_file.c_str(), 0600);
+  check(WIFEXITED(status) && WEXITSTATUS(status) == 2, "an open keys file: exit status 2");
+  check(output.find("group or others may access it; make it the owner's alone (chmod 600)") !=
+            std::string::npos,
+        "an open keys file: the reason is given");
+  check(output.find(kKeyA) == std::string::npos, "an open keys file: no key in the output");
+}
+
+}  // namespace
+
+int main(int argc, char** argv) {
+  const bool from_file = argc == 3 && std::string(argv[1]) == "--keys-file";
+  if (argc != 2 && !from_file) {
+    std::cerr << "usage: drive_webhook_receiver [--keys-file] /path/to/webhook_receiver\n";
+    return 2;
+  }
+  const std::string receiver = argv[argc - 1];
+  std::string keys_file;
+  if (from_file) {
+    keys_file = write_keys_file();
+    if (keys_file.empty()) {
+      std::perror("drive_webhook_receiver: keys file");
+      return 1;
+    }
+    check_open_keys_file_refused(receiver, keys_file);
+  }
+  int read_end = -1;
+  const pid_t child = start(receiver, keys_file, /*with_stderr=*/false, read_end);
+  if (child < 0) return 1;
+  const int out[1] = {read_end};
   std::string buffer;
   const std::string first = read_line(out[0], buffer);
+  if (!keys_file.empty()) unlink(keys_file.c_str());  // Read by now (or never).
   std::smatch match;
   if (!std::regex_match(first, match, std::regex(R"(listening on http://([^:]+):(\d+)(/.*))"))) {
     std::cerr << "drive_webhook_receiver: unexpected first line: " << first << "\n";
@@ -147,11 +219,7 @@ int main(int argc, char** argv) {
   check(post(now, signature(kKeyA, now, z6), z6) == 401, "an unknown subscription gets 401");
   check(post(now, signature(kKeyA, now, a1).substr(1), a1) == 401, "a cut hash gets 401");
 
-  std::string output = buffer;
-  char chunk[4096];
-  for (ssize_t n; (n = read(out[0], chunk, sizeof chunk)) > 0;) {
-    output.append(chunk, static_cast<std::size_t>(n));
-  }
+  const std::string output = read_rest(out[0], buffer);
   int status = 0;
   waitpid(child, &status, 0);
   check(WIFEXITED(status) && WEXITSTATUS(status) == 0, "the receiver exits with status 0");

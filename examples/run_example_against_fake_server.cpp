@@ -17,6 +17,16 @@
 //   --expect-calls N       how many calls the emulator must hold once it ended
 //   --env NAME=VALUE       also set NAME in the example's environment (repeatable)
 //   --seed-lead            also seed the lead the seeded call belongs to ("Example Lead")
+//   --webhook-receiver PATH  first start webhook_receiver PATH on a free port, subscribing
+//                          itself to --subscribe KINDS, expecting --deliveries N of them
+//   --subscribe KINDS      object_type:action pairs, e.g.
+//   activity.call:created,activity.call:deleted
+//   --deliveries N         the receiver stops after N deliveries (default 1)
+//   --expect-receiver REGEX  the receiver's output must contain a match (repeatable)
+//
+// With --webhook-receiver the launcher waits until the emulator has no delivery left to make
+// after the example ended; a receiver that got fewer than N by then is stopped with SIGTERM
+// (and the check fails), so a lost delivery ends the test instead of hanging it.
 //
 // In ARGS, "{id}" becomes the id of the first seeded outcome, "{call_id}" the seeded call's id
 // and "{empty}" an empty string (CMake drops empty list elements). The child's environment is the
@@ -24,6 +34,7 @@
 // CLOSE_TOUR_LEAD_ID or proxy variable, plus CLOSE_API_KEY=test-api-key,
 // CLOSE_API_BASE_URL=<the emulator's base URL> and the --env ones.
 // Exit status: 0 when every check passed, 1 when one failed, 2 on bad usage.
+#include <signal.h>
 #include <spawn.h>
 #include <sys/wait.h>
 #include <unistd.h>
@@ -65,6 +76,10 @@ struct Launch {
   std::vector<std::string> environment;  // NAME=VALUE
   std::vector<std::string> command;      // the example and its arguments
   bool seed_lead = false;
+  std::string webhook_receiver;
+  std::string subscribe;
+  int deliveries = 1;
+  std::vector<std::string> expect_receiver;
 };
 
 int to_int(const std::string& option, const std::string& text) {
@@ -118,11 +133,22 @@ Launch parse(int argc, char** argv) {
       launch.environment.push_back(std::move(variable));
     } else if (arg == "--seed-lead") {
       launch.seed_lead = true;
+    } else if (arg == "--webhook-receiver") {
+      launch.webhook_receiver = value(arg);
+    } else if (arg == "--subscribe") {
+      launch.subscribe = value(arg);
+    } else if (arg == "--deliveries") {
+      launch.deliveries = to_int(arg, value(arg));
+    } else if (arg == "--expect-receiver") {
+      launch.expect_receiver.push_back(value(arg));
     } else {
       throw std::invalid_argument("unknown option " + arg);
     }
   }
   if (launch.command.empty()) throw std::invalid_argument("missing -- EXAMPLE [ARGS...]");
+  if (!launch.webhook_receiver.empty() && launch.subscribe.empty()) {
+    throw std::invalid_argument("--webhook-receiver needs --subscribe");
+  }
   return launch;
 }
 
@@ -192,6 +218,84 @@ Finished run(const std::vector<std::string>& command, const std::vector<std::str
   return finished;
 }
 
+// webhook_receiver running beside the example, its stdout and stderr on a pipe.
+class Receiver {
+ public:
+  Receiver(const Launch& launch, const std::vector<std::string>& env) {
+    int out[2];
+    if (pipe(out) != 0) throw std::runtime_error(std::string("pipe: ") + std::strerror(errno));
+    posix_spawn_file_actions_t actions;
+    posix_spawn_file_actions_init(&actions);
+    posix_spawn_file_actions_adddup2(&actions, out[1], STDOUT_FILENO);
+    posix_spawn_file_actions_adddup2(&actions, out[1], STDERR_FILENO);
+    posix_spawn_file_actions_addclose(&actions, out[0]);
+    const std::string deliveries = std::to_string(launch.deliveries);
+    std::vector<std::string> command = {
+        launch.webhook_receiver, "--port",           "0",       "--subscribe",
+        launch.subscribe,        "--max-deliveries", deliveries};
+    std::vector<char*> argv, envp;
+    for (const std::string& arg : command) argv.push_back(const_cast<char*>(arg.c_str()));
+    for (const std::string& variable : env) envp.push_back(const_cast<char*>(variable.c_str()));
+    argv.push_back(nullptr);
+    envp.push_back(nullptr);
+    const int rc = posix_spawn(&pid_, argv[0], &actions, nullptr, argv.data(), envp.data());
+    posix_spawn_file_actions_destroy(&actions);
+    close(out[1]);
+    fd_ = out[0];
+    if (rc != 0) {
+      close(fd_);
+      throw std::runtime_error("cannot run " + command[0] + ": " + std::strerror(rc));
+    }
+  }
+  Receiver(const Receiver&) = delete;
+  Receiver& operator=(const Receiver&) = delete;
+  ~Receiver() {
+    if (pid_ > 0) {
+      kill(pid_, SIGKILL);
+      waitpid(pid_, nullptr, 0);
+    }
+    close(fd_);
+  }
+
+  // Reads until a line starting with `prefix` (true) or the end of its output (false).
+  bool wait_for_line(const std::string& prefix) {
+    std::size_t line_start = 0;
+    for (;;) {
+      for (std::size_t end; (end = output_.find('\n', line_start)) != std::string::npos;) {
+        if (output_.compare(line_start, prefix.size(), prefix) == 0) return true;
+        line_start = end + 1;
+      }
+      if (!read_some()) return false;
+    }
+  }
+  void stop() { kill(pid_, SIGTERM); }
+  // Reads the rest of its output and waits for it; the exit status, or -1 if a signal ended it.
+  int finish() {
+    while (read_some()) {
+    }
+    int status = 0;
+    while (waitpid(pid_, &status, 0) < 0 && errno == EINTR) {
+    }
+    pid_ = -1;
+    return WIFEXITED(status) ? WEXITSTATUS(status) : -1;
+  }
+  const std::string& output() const { return output_; }
+
+ private:
+  bool read_some() {
+    char chunk[4096];
+    ssize_t n = 0;
+    while ((n = read(fd_, chunk, sizeof chunk)) < 0 && errno == EINTR) {
+    }
+    if (n <= 0) return false;
+    output_.append(chunk, static_cast<std::size_t>(n));
+    return true;
+  }
+  pid_t pid_ = -1;
+  int fd_ = -1;
+  std::string output_;
+};
+
 int launch(const Launch& launch) {
   const FakeCloseServerOptions server_options;
   FakeCloseServer server(server_options);
@@ -233,11 +337,39 @@ int launch(const Launch& launch) {
   if (launch.credentials) extra.push_back("CLOSE_API_KEY=" + server_options.api_key);
   extra.insert(extra.end(), launch.environment.begin(), launch.environment.end());
 
+  std::vector<std::string> failures;
+  std::optional<Receiver> receiver;
+  if (!launch.webhook_receiver.empty()) {
+    receiver.emplace(launch, child_environment(extra));
+    if (!receiver->wait_for_line("subscribed ")) {
+      std::cerr << receiver->output();
+      throw std::runtime_error("the webhook receiver ended before it subscribed");
+    }
+  }
+
   const Finished finished = run(command, child_environment(extra));
   std::cout << finished.out << std::flush;
   std::cerr << finished.err << std::flush;
 
-  std::vector<std::string> failures;
+  if (receiver) {
+    if (!server.wait_for_deliveries_idle(std::chrono::seconds(30))) {
+      failures.push_back("the emulator still had deliveries to make after 30 s");
+    }
+    const std::size_t made = server.delivery_attempts().size();
+    if (made < static_cast<std::size_t>(launch.deliveries)) {
+      failures.push_back("the emulator made " + std::to_string(made) + " deliveries, expected " +
+                         std::to_string(launch.deliveries));
+      receiver->stop();
+    }
+    const int status = receiver->finish();
+    std::cout << "\n-- the webhook receiver's output --\n" << receiver->output() << std::flush;
+    if (status != 0) failures.push_back("the receiver exited with " + std::to_string(status));
+    for (const std::string& pattern : launch.expect_receiver) {
+      if (!std::regex_search(receiver->output(), std::regex(pattern))) {
+        failures.push_back("the receiver's output has no match for /" + pattern + "/");
+      }
+    }
+  }
   if (finished.signal != 0) {
     failures.push_back("killed by signal " + std::to_string(finished.signal));
   } else if (finished.status != launch.expect_exit) {

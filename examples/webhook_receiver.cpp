@@ -12,28 +12,45 @@
 //   export CLOSE_WEBHOOK_KEYS=whsub_A=<hex key>[,whsub_B=<hex key>...]
 //   ./webhook_receiver [--host 127.0.0.1] [--port 8080 | --port 0] [--path /close-webhook]
 //                      [--max-deliveries N] [--tolerance SECONDS | --tolerance off]
+//   ./webhook_receiver --keys-file FILE [the options above]
+//   CLOSE_API_KEY=... ./webhook_receiver --subscribe activity.call:created,activity.call:updated
+//                      [--public-url URL] [the options above]
 //
 // The keys are each subscription's signature_key, shown once when it was created; they are
-// read from the environment so that they never show in `ps` and are never printed. --port 0
-// picks a free port; the first line printed is "listening on http://HOST:PORT/PATH". With
-// --max-deliveries the receiver stops after that many POSTs, once the queue is empty, and
-// prints a summary (for tests and demos); without it, it runs until killed.
+// read from the environment or from a file (one whsub_...=<hex key> per line, the owner's alone:
+// chmod 600) so that they never show in `ps`, and are never printed. With --subscribe the
+// receiver subscribes itself (credentials and CLOSE_API_BASE_URL as ClientOptions::from_env()
+// reads them) to those object_type:action pairs at --public-url (default: the address it
+// listens on, which suits closeio-fake-server), keeps that key in memory only, prints
+// "subscribed whsub_..." before it serves, and removes the subscription when it stops.
 //
-// Exit status: 0 after --max-deliveries, 2 on bad usage or keys, 1 when the port cannot be
-// bound.
+// --port 0 picks a free port; the first line printed is "listening on http://HOST:PORT/PATH".
+// With --max-deliveries the receiver stops after that many POSTs, once the queue is empty, and
+// prints a summary (for tests and demos); without it, it runs until SIGINT or SIGTERM.
+//
+// Exit status: 0 after --max-deliveries or a signal, 2 on bad usage or keys, 1 when the port
+// cannot be bound or the subscription cannot be made.
 #include <httplib.h>
+#include <pthread.h>
+#include <signal.h>
 
+#include <atomic>
 #include <closeio/closeio.hpp>
 #include <condition_variable>
+#include <csignal>
 #include <cstdlib>
 #include <deque>
 #include <iostream>
-#include <map>
+#include <memory>
 #include <mutex>
 #include <optional>
 #include <stdexcept>
 #include <string>
 #include <thread>
+#include <vector>
+
+#include "webhook_receiver_keys.hpp"
+#include "webhook_receiver_subscription.hpp"
 
 namespace {
 
@@ -43,44 +60,19 @@ struct Settings {
   std::string path = "/close-webhook";
   long max_deliveries = 0;  // 0: run until killed.
   closeio::WebhookVerifyOptions verify;
-  std::map<std::string, std::string, std::less<>> keys;  // subscription id -> signature key
+  std::string keys_file;                             // --keys-file; empty: CLOSE_WEBHOOK_KEYS.
+  std::vector<closeio::WebhookEventSpec> subscribe;  // --subscribe; empty: none.
+  std::string public_url;                            // --public-url; empty: where it listens.
 };
 
 [[noreturn]] void usage(const std::string& why) {
   std::cerr << "webhook_receiver: " << why << "\n"
             << "usage: CLOSE_WEBHOOK_KEYS=whsub_A=<hex key>[,...] webhook_receiver [--host H] "
-               "[--port N] [--path P] [--max-deliveries N] [--tolerance SECONDS|off]\n";
+               "[--port N] [--path P] [--max-deliveries N] [--tolerance SECONDS|off]\n"
+               "       webhook_receiver --keys-file FILE [options as above]\n"
+               "       webhook_receiver --subscribe TYPE:ACTION[,...] [--public-url URL] "
+               "[options as above]\n";
   std::exit(2);
-}
-
-// "whsub_A=key,whsub_B=key". Each key is checked now (verify_webhook would reject a bad one on
-// every delivery); the message names the subscription, never the key.
-std::map<std::string, std::string, std::less<>> read_keys(const char* text) {
-  if (text == nullptr || *text == '\0') usage("set CLOSE_WEBHOOK_KEYS");
-  std::map<std::string, std::string, std::less<>> keys;
-  std::string list = text;
-  std::size_t start = 0;
-  while (start <= list.size()) {
-    const std::size_t comma = std::min(list.find(',', start), list.size());
-    const std::string item = list.substr(start, comma - start);
-    const std::size_t equals = item.find('=');
-    if (equals == std::string::npos || equals == 0) {
-      usage("CLOSE_WEBHOOK_KEYS: expected subscription_id=key pairs separated by commas");
-    }
-    const std::string id = item.substr(0, equals);
-    const std::string key = item.substr(equals + 1);
-    try {
-      // A delivery nobody could sign: it only checks the key's form.
-      (void)closeio::verify_webhook(key, "", "", "");
-    } catch (const std::invalid_argument&) {
-      usage("CLOSE_WEBHOOK_KEYS: the key of " + id + " is not 64 hexadecimal digits");
-    } catch (const closeio::WebhookSignatureError&) {
-      // Expected: the key is well formed.
-    }
-    keys[id] = key;
-    start = comma + 1;
-  }
-  return keys;
 }
 
 Settings parse(int argc, char** argv) {
@@ -96,6 +88,12 @@ Settings parse(int argc, char** argv) {
         settings.port = std::stoi(value);
       } else if (flag == "--path") {
         settings.path = value;
+      } else if (flag == "--keys-file") {
+        settings.keys_file = value;
+      } else if (flag == "--subscribe") {
+        settings.subscribe = webhook_receiver::parse_event_kinds(value);
+      } else if (flag == "--public-url") {
+        settings.public_url = value;
       } else if (flag == "--max-deliveries") {
         settings.max_deliveries = std::stol(value);
       } else if (flag == "--tolerance") {
@@ -107,11 +105,10 @@ Settings parse(int argc, char** argv) {
       } else {
         usage("unknown option " + flag);
       }
-    } catch (const std::logic_error&) {  // stoi/stol: not a number, out of range.
-      usage("bad value for " + flag);
+    } catch (const std::logic_error& e) {  // stoi/stol, parse_event_kinds.
+      usage("bad value for " + flag + (flag == "--subscribe" ? std::string(": ") + e.what() : ""));
     }
   }
-  settings.keys = read_keys(std::getenv("CLOSE_WEBHOOK_KEYS"));
   return settings;
 }
 
@@ -193,15 +190,75 @@ void handle(const closeio::WebhookDelivery& delivery) {
   say(line);
 }
 
+// The keys from --keys-file, else from CLOSE_WEBHOOK_KEYS (optional with --subscribe); exits
+// with usage() when they are unusable.
+webhook_receiver::KeyMap load_keys(const Settings& settings) {
+  try {
+    if (!settings.keys_file.empty()) {
+      webhook_receiver::KeyMap keys = webhook_receiver::read_keys_file(settings.keys_file);
+      if (keys.empty() && settings.subscribe.empty()) {
+        usage("keys file " + settings.keys_file + " holds no key (and there is no --subscribe)");
+      }
+      return keys;
+    }
+    const char* text = std::getenv("CLOSE_WEBHOOK_KEYS");
+    if (text == nullptr || *text == '\0') {
+      if (!settings.subscribe.empty()) return {};
+      usage("set CLOSE_WEBHOOK_KEYS, pass --keys-file or --subscribe");
+    }
+    return webhook_receiver::parse_keys(text, ',', "CLOSE_WEBHOOK_KEYS", /*allow_empty=*/false);
+  } catch (const webhook_receiver::BadKeys& e) {
+    usage(e.what());
+  }
+}
+
+// SIGINT and SIGTERM, blocked in every thread and taken by sigwait() in one: they stop the
+// server cleanly (and so remove the receiver's own subscription).
+class StopSignals {
+ public:
+  StopSignals() {
+    sigemptyset(&set_);
+    sigaddset(&set_, SIGINT);
+    sigaddset(&set_, SIGTERM);
+    pthread_sigmask(SIG_BLOCK, &set_, nullptr);  // Before any thread starts: they inherit it.
+  }
+  // Calls `stop` on the first signal, from a thread of its own.
+  template <class Stop>
+  void on_signal(Stop stop) {
+    waiter_ = std::thread([this, stop] {
+      int signal = 0;
+      sigwait(&set_, &signal);
+      if (!done_) stop();
+    });
+  }
+  ~StopSignals() {
+    if (!waiter_.joinable()) return;
+    done_ = true;
+    pthread_kill(waiter_.native_handle(), SIGTERM);  // Wakes sigwait(); it then does nothing.
+    waiter_.join();
+  }
+
+ private:
+  sigset_t set_{};
+  std::atomic<bool> done_{false};
+  std::thread waiter_;
+};
+
 }  // namespace
 
 int main(int argc, char** argv) {
+  StopSignals signals;
   const Settings settings = parse(argc, argv);
+  webhook_receiver::KeyMap keys = load_keys(settings);
   closeio::EventDeduplicator seen(10'000);
   WorkQueue queue;
   std::thread worker([&queue] {
     while (std::optional<closeio::WebhookDelivery> delivery = queue.pop()) handle(*delivery);
   });
+  const auto stop_worker = [&] {
+    queue.close();  // The worker finishes what was queued, then stops.
+    worker.join();
+  };
 
   std::mutex count_mutex;
   std::condition_variable count_changed;
@@ -209,11 +266,13 @@ int main(int argc, char** argv) {
   long accepted = 0;
   long duplicates = 0;
   long refused = 0;
+  bool stopping = false;
 
+  // Filled before the server serves, read-only afterwards.
   const closeio::WebhookKeyLookup key_for =
-      [&settings](std::string_view subscription_id) -> std::optional<std::string> {
-    const auto found = settings.keys.find(subscription_id);
-    if (found == settings.keys.end()) return std::nullopt;
+      [&keys](std::string_view subscription_id) -> std::optional<std::string> {
+    const auto found = keys.find(subscription_id);
+    if (found == keys.end()) return std::nullopt;
     return found->second;
   };
 
@@ -251,31 +310,58 @@ int main(int argc, char** argv) {
     count_changed.notify_all();
   });
 
+  // Bound (and listening: connections wait in the backlog) before subscribing, so that the
+  // subscription's URL has the port and no delivery is turned away.
   const int port = settings.port == 0
                        ? server.bind_to_any_port(settings.host)
                        : (server.bind_to_port(settings.host, settings.port) ? settings.port : -1);
   if (port < 0) {
     std::cerr << "webhook_receiver: cannot listen on " << settings.host << ":" << settings.port
               << "\n";
-    queue.close();
-    worker.join();
+    stop_worker();
     return 1;
   }
-  say("listening on http://" + settings.host + ":" + std::to_string(port) + settings.path);
-  std::thread listener([&server] { server.listen_after_bind(); });
+  const std::string own_url =
+      "http://" + settings.host + ":" + std::to_string(port) + settings.path;
+  say("listening on " + own_url);
 
-  if (settings.max_deliveries <= 0) {
-    listener.join();  // Until killed.
-    return 0;
+  std::unique_ptr<webhook_receiver::OwnSubscription> subscription;
+  if (!settings.subscribe.empty()) {
+    const std::string url = settings.public_url.empty() ? own_url : settings.public_url;
+    try {
+      subscription = std::make_unique<webhook_receiver::OwnSubscription>(
+          closeio::ClientOptions::from_env(), url, settings.subscribe);
+    } catch (const std::exception& e) {  // closeio::Error, or std::invalid_argument for the URL.
+      std::cerr << "webhook_receiver: cannot subscribe " << url << ": " << e.what() << "\n";
+      stop_worker();
+      return 1;
+    }
+    keys[subscription->id()] = subscription->key();
+    std::string kinds;
+    for (const closeio::WebhookEventSpec& spec : settings.subscribe) {
+      kinds += (kinds.empty() ? "" : ", ") + spec.object_type + " " + spec.action;
+    }
+    say("subscribed " + subscription->id() + " to " + kinds + " at " + url);
   }
+
+  signals.on_signal([&] {
+    {
+      const std::lock_guard<std::mutex> lock(count_mutex);
+      stopping = true;
+    }
+    count_changed.notify_all();
+  });
+  std::thread listener([&server] { server.listen_after_bind(); });
   {
     std::unique_lock<std::mutex> lock(count_mutex);
-    count_changed.wait(lock, [&] { return received >= settings.max_deliveries; });
+    count_changed.wait(lock, [&] {
+      return stopping || (settings.max_deliveries > 0 && received >= settings.max_deliveries);
+    });
   }
   server.stop();
   listener.join();
-  queue.close();  // The worker finishes what was queued, then stops.
-  worker.join();
+  stop_worker();
+  subscription.reset();  // Removes it: nothing more is delivered to this URL.
   say(std::to_string(received) + " deliveries: " + std::to_string(accepted) + " accepted, " +
       std::to_string(duplicates) + " duplicates, " + std::to_string(refused) + " refused");
   return 0;
