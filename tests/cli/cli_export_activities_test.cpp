@@ -115,5 +115,42 @@ TEST_F(CliExportActivitiesTest, AFailedExportLeavesNoFileBehind) {
   }
 }
 
+// `usage` reads the calls and meetings by the same sliced walk: past the cap (pages of 100,
+// _skip capped at 5 here), every row counted once.
+TEST_F(CliExportActivitiesTest, UsageCountsEveryRowPastTheSkipCap) {
+  const closeio::Outcome demo = seed("Demo Booked");
+  (void)server_.seed_calls(250, [&](std::size_t i) {
+    FakeCallSeed seed;
+    if (i % 3 == 0) seed.call.outcome_id = demo.id;
+    seed.date_created = closeio::parse_timestamp("2026-09-01T00:00:00Z") +
+                        std::chrono::minutes(static_cast<int>(i / 2));
+    return seed;
+  });
+  const std::size_t demo_calls = 84;  // i = 0, 3, ..., 249
+  for (int i = 0; i < 120; ++i) {
+    FakeMeetingSeed seed;
+    if (i % 2 == 0) seed.outcome_id = demo.id;
+    seed.date_created = closeio::parse_timestamp("2026-09-02T00:00:00Z") + std::chrono::minutes(i);
+    server_.seed_meeting(seed);
+  }
+  const auto r = run({"usage", "--format", "csv", "--max-in-flight", "3"});
+  ASSERT_EQ(r.exit_code, 0) << show(r);
+  EXPECT_THAT(r.out,
+              HasSubstr(demo.id + ",Demo Booked,false," + std::to_string(demo_calls) + ",60\r\n"));
+  EXPECT_THAT(r.out,
+              HasSubstr(",(no outcome),false," + std::to_string(250 - demo_calls) + ",60\r\n"));
+  EXPECT_LE(server_.peak_requests_in_flight(), 3u);
+}
+
+TEST_F(CliExportActivitiesTest, ASinceInTheFutureIsAnEmptyWindowNotAnError) {
+  seed_calls(3);
+  const auto exported = run({"export", "calls", "--since", "2099-01-01"});
+  EXPECT_EQ(exported.exit_code, 0) << show(exported);
+  EXPECT_EQ(exported.out, "");
+  const auto counted = run({"usage", "--format", "csv", "--since", "2099-01-01"});
+  EXPECT_EQ(counted.exit_code, 0) << show(counted);
+  EXPECT_THAT(counted.out, HasSubstr(",(no outcome),false,0,0\r\n"));
+}
+
 }  // namespace
 }  // namespace closeio_cli_test::cli_export_activities_test

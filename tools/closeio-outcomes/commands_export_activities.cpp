@@ -1,7 +1,6 @@
 // export calls / export meetings: every call or meeting of a date range as JSON lines, read with
 // the SDK's sliced walk (date windows at once, past Close's _skip cap), with a progress bar.
 #include <algorithm>
-#include <chrono>
 #include <closeio/calls_client.hpp>
 #include <closeio/fields.hpp>
 #include <closeio/meetings_client.hpp>
@@ -17,8 +16,6 @@
 namespace closeio_cli {
 namespace {
 
-// No activity is older: Close stores an activity's date_created when it is logged or synced.
-constexpr const char* kDefaultSince = "2012-01-01";
 constexpr int kBarWidth = 24;
 
 std::string progress_bar(const closeio::SliceProgress& p, const std::string& noun) {
@@ -31,13 +28,9 @@ std::string progress_bar(const closeio::SliceProgress& p, const std::string& nou
 
 closeio::SlicedListOptions sliced_options(const ExportArgs& args) {
   closeio::SlicedListOptions options;
-  options.from = parse_date_option(args.since.value_or(kDefaultSince), "--since");
-  options.to = args.until ? parse_date_option(*args.until, "--until")
-                          : std::chrono::time_point_cast<std::chrono::microseconds>(
-                                std::chrono::system_clock::now() + std::chrono::minutes(1));
-  if (options.to <= options.from) {
-    throw CliError(ExitCode::usage, "--until must be later than --since");
-  }
+  const ActivityWindow window = activity_window(args.since, args.until);
+  options.from = window.from;
+  options.to = window.to;
   options.slices = args.slices;
   options.max_in_flight = args.max_in_flight;
   return options;

@@ -1,8 +1,10 @@
 // usage: how many calls and meetings carry each outcome.
 #include <algorithm>
+#include <chrono>
 #include <closeio/calls_client.hpp>
 #include <closeio/errors.hpp>
 #include <closeio/meetings_client.hpp>
+#include <closeio/sliced_list.hpp>
 #include <exception>
 #include <iostream>
 #include <vector>
@@ -62,6 +64,17 @@ std::string refused_filters(const closeio::BadRequestError& e, const UsageArgs& 
   return given;
 }
 
+// The sliced walk over the --since/--until window (the filter holds it too).
+closeio::SlicedListOptions sliced_options(const UsageArgs& args) {
+  const ActivityWindow window = activity_window(args.since, args.until);
+  closeio::SlicedListOptions options;
+  options.from = window.from;
+  options.to = window.to;
+  options.max_in_flight = args.max_in_flight;
+  options.fields = {"id", "outcome_id"};
+  return options;
+}
+
 }  // namespace
 
 ExitCode run_usage(const GlobalOptions& global, const UsageArgs& args) {
@@ -73,8 +86,9 @@ ExitCode run_usage(const GlobalOptions& global, const UsageArgs& args) {
   const closeio::Session session = make_session(options);
   Progress progress(stderr_is_terminal() && !(stdout_is_terminal() && format != Format::table));
 
-  // The outcomes, the calls and the meetings are read together, a few pages at a time; each
-  // list is still used in page order, so the report is the one a sequential walk gives.
+  // The outcomes first (one list, pages ahead up to the bound), then the calls and the meetings
+  // each by the SDK's sliced walk: date windows read at once, each past Close's `_skip` cap
+  // (250,000 rows), so an organization of any size is counted. A tally needs no order.
   std::vector<closeio::Outcome> outcomes;
   OutcomeTally tally;
   const closeio::OutcomesClient outcomes_client(session);
@@ -87,32 +101,41 @@ ExitCode run_usage(const GlobalOptions& global, const UsageArgs& args) {
       },
       [&](const closeio::Outcome& outcome) { outcomes.push_back(outcome); }));
   lists.back().fields = {"id", "name"};
-  lists.push_back(paged_list<closeio::Call>(
-      [&](const closeio::ListOptions& o, auto done) {
-        calls_client.list_page_async(filter, o, std::move(done));
-      },
-      [&](const closeio::Call& call) { tally.add_call(call.outcome_id); }));
-  lists.push_back(paged_list<closeio::Meeting>(
-      [&](const closeio::ListOptions& o, auto done) {
-        meetings_client.list_page_async(filter, o, std::move(done));
-      },
-      [&](const closeio::Meeting& meeting) { tally.add_meeting(meeting.outcome_id); }));
-  lists[1].fields = lists[2].fields = {"id", "outcome_id"};
-  const char* const labels[] = {"Fetching outcomes... ", "Counting calls... ",
-                                "Counting meetings... "};
-  const char* const* next_label = labels;
-  for (auto& list : lists) {
-    list.progress = [&progress, label = *next_label++](std::size_t visited) {
-      progress.update(label + std::to_string(visited));
-    };
-  }
-  progress.update("Counting calls and meetings...");
-  const std::vector<std::exception_ptr> errors =
+  lists.back().progress = [&progress](std::size_t visited) {
+    progress.update("Fetching outcomes... " + std::to_string(visited));
+  };
+  progress.update("Fetching outcomes...");
+  std::vector<std::exception_ptr> errors =
       walk_pages(lists, closeio::ListOptions().limit, static_cast<std::size_t>(args.max_in_flight));
+  if (errors[0]) {
+    progress.clear();
+    std::rethrow_exception(errors[0]);
+  }
+  closeio::SlicedListOptions sliced = sliced_options(args);
+  const auto count_with = [&](const char* label, const auto& client, auto add) {
+    sliced.on_progress = [&progress, label](const closeio::SliceProgress& p) {
+      progress.update(std::string(label) + std::to_string(p.rows));
+    };
+    progress.update(label);
+    try {
+      client.list_sliced(filter, sliced, [&](auto rows) {
+        for (const auto& row : rows) add(row.outcome_id);
+      });
+    } catch (...) {
+      return std::current_exception();
+    }
+    return std::exception_ptr();
+  };
+  // A failed calls walk ends the command before the meetings are read, as one walk would.
+  errors.push_back(count_with("Counting calls... ", calls_client,
+                              [&](const auto& outcome_id) { tally.add_call(outcome_id); }));
+  if (!errors.back()) {
+    errors.push_back(count_with("Counting meetings... ", meetings_client,
+                                [&](const auto& id) { tally.add_meeting(id); }));
+  }
   progress.clear();
 
-  // The error a sequential walk would have met first: outcomes, then calls, then meetings.
-  if (errors[0]) std::rethrow_exception(errors[0]);
+  // The calls' error first, then the meetings'.
   for (std::size_t i = 1; i < errors.size(); ++i) {
     if (!errors[i]) continue;
     const char* listing = i == 1 ? "calls" : "meetings";

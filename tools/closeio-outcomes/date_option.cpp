@@ -1,6 +1,8 @@
 #include "date_option.hpp"
 
+#include <algorithm>
 #include <cctype>
+#include <chrono>
 #include <stdexcept>
 
 #include "exit_codes.hpp"
@@ -29,6 +31,24 @@ closeio::Timestamp parse_date_option(const std::string& text, const std::string&
                        "' is not a date: use YYYY-MM-DD (midnight UTC) or an ISO 8601 timestamp "
                        "such as 2026-03-01T09:00:00+01:00");
   }
+}
+
+ActivityWindow activity_window(const std::optional<std::string>& since,
+                               const std::optional<std::string>& until) {
+  ActivityWindow window;
+  window.from = parse_date_option(since.value_or("2012-01-01"), "--since");
+  if (until) {
+    window.to = parse_date_option(*until, "--until");
+    if (window.to <= window.from) {
+      throw CliError(ExitCode::usage, "--until must be later than --since");
+    }
+    return window;
+  }
+  // A --since in the future is an empty window, not an error about an --until nobody gave.
+  window.to = std::max(std::chrono::time_point_cast<std::chrono::microseconds>(
+                           std::chrono::system_clock::now() + std::chrono::minutes(1)),
+                       window.from + std::chrono::microseconds(1));
+  return window;
 }
 
 }  // namespace closeio_cli
