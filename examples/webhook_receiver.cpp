@@ -47,6 +47,7 @@
 #include <stdexcept>
 #include <string>
 #include <thread>
+#include <utility>
 #include <vector>
 
 #include "webhook_receiver_keys.hpp"
@@ -244,6 +245,34 @@ class StopSignals {
   std::thread waiter_;
 };
 
+// Runs the accept loop of the bound `server` on a new thread and returns once it accepts.
+// Waiting matters: httplib's stop() does nothing before the loop has started
+// (yhirose/cpp-httplib#1645), so a signal in that instant would leave the loop running and the
+// join below waiting forever. httplib creates its task queue once it accepts: that is the sign.
+std::thread serve(httplib::Server& server) {
+  auto ready = std::make_shared<std::pair<std::mutex, std::condition_variable>>();
+  auto state = std::make_shared<int>(0);  // 0 starting, 1 accepting, 2 ended; under ready->first.
+  server.new_task_queue = [ready, state]() -> httplib::TaskQueue* {
+    {
+      const std::lock_guard<std::mutex> lock(ready->first);
+      *state = 1;
+    }
+    ready->second.notify_all();
+    return new httplib::ThreadPool(CPPHTTPLIB_THREAD_POOL_COUNT);
+  };
+  std::thread listener([&server, ready, state] {
+    server.listen_after_bind();
+    {
+      const std::lock_guard<std::mutex> lock(ready->first);
+      *state = 2;
+    }
+    ready->second.notify_all();
+  });
+  std::unique_lock<std::mutex> lock(ready->first);
+  ready->second.wait(lock, [&] { return *state != 0; });
+  return listener;
+}
+
 }  // namespace
 
 int main(int argc, char** argv) {
@@ -351,7 +380,7 @@ int main(int argc, char** argv) {
     }
     count_changed.notify_all();
   });
-  std::thread listener([&server] { server.listen_after_bind(); });
+  std::thread listener = serve(server);
   {
     std::unique_lock<std::mutex> lock(count_mutex);
     count_changed.wait(lock, [&] {

@@ -17,6 +17,7 @@
 #include <vector>
 
 #include "closeio/testing/fake_close_server.hpp"
+#include "support/loopback_http_server.hpp"
 
 namespace e2e_fake_webhooks_test {
 namespace {
@@ -264,35 +265,23 @@ class Receiver {
     std::string body, hash, timestamp, content_type;
   };
 
-  explicit Receiver(bool tls = false) {
-#if defined(CLOSEIO_TEST_CERT) && defined(CLOSEIO_TEST_KEY)
-    if (tls) {
-      http_ = std::make_unique<httplib::SSLServer>(CLOSEIO_TEST_CERT, CLOSEIO_TEST_KEY);
-      scheme_ = "https";
-    }
-#else
-    (void)tls;
-#endif
-    http_->Post("/hook", [this](const httplib::Request& request, httplib::Response& response) {
-      std::lock_guard<std::mutex> lock(mutex_);
-      deliveries_.push_back({request.body, request.get_header_value("close-sig-hash"),
-                             request.get_header_value("close-sig-timestamp"),
-                             request.get_header_value("Content-Type")});
-      int status = 200;
-      if (!statuses_.empty()) {
-        status = statuses_.front();
-        statuses_.pop_front();
-      }
-      response.status = status;
-      response.set_content("{}", "application/json");
-    });
-    // Bound and listening before the thread starts: connections queue in the backlog.
-    port_ = http_->bind_to_any_port("127.0.0.1");
-    thread_ = std::thread([this] { http_->listen_after_bind(); });
-  }
-  ~Receiver() {
-    http_->stop();
-    thread_.join();
+  explicit Receiver(bool tls = false) : http_(make_server(tls)) {
+    if (tls) scheme_ = "https";
+    http_.http().Post(
+        "/hook", [this](const httplib::Request& request, httplib::Response& response) {
+          std::lock_guard<std::mutex> lock(mutex_);
+          deliveries_.push_back({request.body, request.get_header_value("close-sig-hash"),
+                                 request.get_header_value("close-sig-timestamp"),
+                                 request.get_header_value("Content-Type")});
+          int status = 200;
+          if (!statuses_.empty()) {
+            status = statuses_.front();
+            statuses_.pop_front();
+          }
+          response.status = status;
+          response.set_content("{}", "application/json");
+        });
+    port_ = http_.start();
   }
   Receiver(const Receiver&) = delete;
   Receiver& operator=(const Receiver&) = delete;
@@ -308,13 +297,22 @@ class Receiver {
   }
 
  private:
-  std::unique_ptr<httplib::Server> http_ = std::make_unique<httplib::Server>();
-  std::string scheme_ = "http";
-  int port_ = 0;
-  std::thread thread_;
+  static std::unique_ptr<httplib::Server> make_server(bool tls) {
+#if defined(CLOSEIO_TEST_CERT) && defined(CLOSEIO_TEST_KEY)
+    if (tls) return std::make_unique<httplib::SSLServer>(CLOSEIO_TEST_CERT, CLOSEIO_TEST_KEY);
+#else
+    (void)tls;
+#endif
+    return std::make_unique<httplib::Server>();
+  }
+
+  // Declared before http_: the handler uses them until http_ has stopped.
   mutable std::mutex mutex_;
   std::vector<Delivery> deliveries_;
   std::deque<int> statuses_;
+  std::string scheme_ = "http";
+  closeio::test::LoopbackHttpServer http_;  // Last: stopped first.
+  int port_ = 0;
 };
 
 FakeCloseServerOptions fast_retries() {

@@ -14,6 +14,7 @@
 #include <thread>
 #include <vector>
 
+#include "support/loopback_http_server.hpp"
 #include "support/test_client.hpp"
 
 namespace closeio::e2e_webhook_receiver_test {
@@ -28,33 +29,29 @@ using testing::FakeCloseServerOptions;
 class VerifyingReceiver {
  public:
   explicit VerifyingReceiver(std::string key) : key_(std::move(key)) {
-    http_.Post("/hook", [this](const httplib::Request& request, httplib::Response& response) {
-      std::lock_guard<std::mutex> lock(mutex_);
-      raw_.push_back({request.body, request.get_header_value("close-sig-timestamp"),
-                      request.get_header_value("close-sig-hash")});
-      WebhookVerifyOptions options;
-      options.now = std::chrono::system_clock::now() + clock_offset_;
-      try {
-        const WebhookDelivery delivery =
-            verify_webhook(key_, request.get_header_value("close-sig-timestamp"),
-                           request.get_header_value("close-sig-hash"), request.body, options);
-        if (seen_.first_time(delivery.event)) {
-          accepted_.push_back(delivery.event);
-        } else {
-          ++duplicates_;
-        }
-        response.status = 204;
-      } catch (const WebhookSignatureError& e) {
-        refused_.push_back(e.reason());
-        response.status = 401;
-      }
-    });
-    port_ = http_.bind_to_any_port("127.0.0.1");
-    thread_ = std::thread([this] { http_.listen_after_bind(); });
-  }
-  ~VerifyingReceiver() {
-    http_.stop();
-    thread_.join();
+    http_.http().Post(
+        "/hook", [this](const httplib::Request& request, httplib::Response& response) {
+          std::lock_guard<std::mutex> lock(mutex_);
+          raw_.push_back({request.body, request.get_header_value("close-sig-timestamp"),
+                          request.get_header_value("close-sig-hash")});
+          WebhookVerifyOptions options;
+          options.now = std::chrono::system_clock::now() + clock_offset_;
+          try {
+            const WebhookDelivery delivery =
+                verify_webhook(key_, request.get_header_value("close-sig-timestamp"),
+                               request.get_header_value("close-sig-hash"), request.body, options);
+            if (seen_.first_time(delivery.event)) {
+              accepted_.push_back(delivery.event);
+            } else {
+              ++duplicates_;
+            }
+            response.status = 204;
+          } catch (const WebhookSignatureError& e) {
+            refused_.push_back(e.reason());
+            response.status = 401;
+          }
+        });
+    port_ = http_.start();
   }
   VerifyingReceiver(const VerifyingReceiver&) = delete;
   VerifyingReceiver& operator=(const VerifyingReceiver&) = delete;
@@ -90,9 +87,7 @@ class VerifyingReceiver {
   }
 
  private:
-  httplib::Server http_;
   int port_ = 0;
-  std::thread thread_;
   mutable std::mutex mutex_;
   std::string key_;
   std::chrono::seconds clock_offset_{0};
@@ -100,7 +95,8 @@ class VerifyingReceiver {
   std::vector<Event> accepted_;
   std::vector<WebhookSignatureError::Reason> refused_;
   std::vector<Raw> raw_;
-  int duplicates_ = 0;
+  int duplicates_ = 0;  // Last: stopped before the members its handler uses are destroyed.
+  closeio::test::LoopbackHttpServer http_;
 };
 
 FakeCloseServerOptions fast_retries() {

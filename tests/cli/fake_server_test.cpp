@@ -20,6 +20,7 @@
 #include <vector>
 
 #include "child_process.hpp"
+#include "support/loopback_http_server.hpp"
 
 namespace fake_server_test {
 namespace {
@@ -188,21 +189,17 @@ class ServingProcess {
 class HookReceiver {
  public:
   HookReceiver() {
-    http_.Post("/hook", [this](const httplib::Request& request, httplib::Response& response) {
-      {
-        std::lock_guard<std::mutex> lock(mutex_);
-        bodies_.push_back(request.body);
-        hashes_.push_back(request.get_header_value("close-sig-hash"));
-      }
-      arrived_.notify_all();
-      response.status = 200;
-    });
-    port_ = http_.bind_to_any_port("127.0.0.1");
-    thread_ = std::thread([this] { http_.listen_after_bind(); });
-  }
-  ~HookReceiver() {
-    http_.stop();
-    thread_.join();
+    http_.http().Post("/hook",
+                      [this](const httplib::Request& request, httplib::Response& response) {
+                        {
+                          std::lock_guard<std::mutex> lock(mutex_);
+                          bodies_.push_back(request.body);
+                          hashes_.push_back(request.get_header_value("close-sig-hash"));
+                        }
+                        arrived_.notify_all();
+                        response.status = 200;
+                      });
+    port_ = http_.start();
   }
   HookReceiver(const HookReceiver&) = delete;
   HookReceiver& operator=(const HookReceiver&) = delete;
@@ -223,13 +220,13 @@ class HookReceiver {
   }
 
  private:
-  httplib::Server http_;
   int port_ = 0;
-  std::thread thread_;
   mutable std::mutex mutex_;
   std::condition_variable arrived_;
   std::vector<std::string> bodies_;
-  std::vector<std::string> hashes_;
+  std::vector<std::string>
+      hashes_;  // Last: stopped before the members its handler uses are destroyed.
+  closeio::test::LoopbackHttpServer http_;
 };
 
 TEST_F(FakeServerTest, WebhookSwitchesShapeTheDeliveriesAndTheEventLog) {
