@@ -58,6 +58,7 @@ struct EventFollower::State : std::enable_shared_from_this<State> {
   EventFilter filter_for(const internal::FollowerPageRequest& r) const {
     EventFilter f = filters.at(r.stream);
     f.updated_since = r.updated_since;
+    f.updated_until = r.updated_until;
     return f;
   }
   EventListOptions page_options(const internal::FollowerPageRequest& r) const {
@@ -85,6 +86,7 @@ struct EventFollower::State : std::enable_shared_from_this<State> {
     std::optional<internal::FollowerPageRequest> next;
     std::vector<Event> batch;
     EventPosition position;
+    bool behind = false;
     try {
       CursorPage<Event> page = std::move(answer).value();
       std::lock_guard<std::mutex> lock(mutex);
@@ -92,6 +94,7 @@ struct EventFollower::State : std::enable_shared_from_this<State> {
       if (!next) {
         batch = core.finish_pass();
         position = core.position();
+        behind = core.behind();
       }
     } catch (...) {
       {
@@ -110,7 +113,8 @@ struct EventFollower::State : std::enable_shared_from_this<State> {
         return end(std::current_exception());
       }
     }
-    caller->after(options.interval, own_stop.token(),
+    // Catching up, the next pass starts at once: the interval is for waiting on new events.
+    caller->after(behind ? std::chrono::milliseconds(0) : options.interval, own_stop.token(),
                   [self = shared_from_this()](bool interrupted) {
                     if (interrupted) return self->end(nullptr);
                     self->begin_pass();
@@ -215,6 +219,11 @@ void EventFollower::follow(BatchHandler on_batch, StopHandler on_stop,
 EventPosition EventFollower::position() const {
   std::lock_guard<std::mutex> lock(state_->mutex);
   return state_->core.position();
+}
+
+bool EventFollower::behind() const {
+  std::lock_guard<std::mutex> lock(state_->mutex);
+  return state_->core.behind();
 }
 
 }  // namespace closeio

@@ -249,6 +249,86 @@ TEST_F(EventFollowerE2e, FollowDeliversOnTheIoThreadUntilStopped) {
             })->second);
 }
 
+// A backlog of `count` call updates, one a second, ending a minute ago; their ids oldest first.
+std::vector<std::string> seed_backlog(FakeCloseServer& server, int count) {
+  const Timestamp start = std::chrono::time_point_cast<std::chrono::microseconds>(
+      std::chrono::system_clock::now() - std::chrono::seconds(count + 60));
+  std::vector<std::string> ids;
+  for (int i = 0; i < count; ++i) {
+    testing::FakeEventSeed seed;
+    seed.object_id = "acti_backlog" + std::to_string(i);
+    seed.date_created = start + std::chrono::seconds(i);
+    ids.push_back(server.seed_event(seed).id);
+  }
+  return ids;
+}
+
+std::size_t bounded_event_requests(const FakeCloseServer& server) {
+  std::size_t n = 0;
+  for (const testing::RecordedRequest& r : server.requests()) {
+    for (const auto& [name, value] : r.query)
+      n += r.path == "/api/v1/event/" && name == "date_updated__lte";
+  }
+  return n;
+}
+
+TEST_F(EventFollowerE2e, PollCatchesUpOnABacklogInBoundedPassesWhileBehind) {
+  const std::vector<std::string> seeded = seed_backlog(server, 600);
+  FollowOptions options;
+  options.max_batch = 100;
+  options.rescan_window = std::chrono::seconds(10);
+  EventFollower follower(session, {filter("activity.call", "updated")},
+                         EventPosition::since(Timestamp{}), options);
+  EXPECT_FALSE(follower.behind());
+  std::vector<std::string> delivered;
+  int passes = 0;
+  do {
+    for (const Event& e : follower.poll()) delivered.push_back(e.id);
+    ASSERT_LT(++passes, 50);
+  } while (follower.behind());
+  EXPECT_EQ(delivered, seeded);  // Each once, oldest first.
+  EXPECT_EQ(passes, 6);          // Six full batches, the last of them not behind.
+  // The passes after the first read only up to a bound (date_updated__lte on the wire).
+  EXPECT_GT(bounded_event_requests(server), 0u);
+  EXPECT_TRUE(follower.poll().empty());
+}
+
+TEST_F(EventFollowerE2e, FollowCatchesUpWithoutWaitingTheIntervalBetweenFullBatches) {
+  const std::vector<std::string> seeded = seed_backlog(server, 500);
+  FollowOptions options;
+  options.max_batch = 50;
+  options.rescan_window = std::chrono::seconds(10);
+  options.interval = std::chrono::hours(1);  // Only passes that start at once can catch up.
+  EventFollower follower(session, {filter("activity.call", "updated")},
+                         EventPosition::since(Timestamp{}), options);
+  std::mutex mutex;
+  std::condition_variable changed;
+  std::vector<std::string> delivered;
+  bool stopped = false;
+  CancellationSource stop;
+  follower.follow(
+      [&](const std::vector<Event>& batch, const EventPosition&) {
+        std::lock_guard<std::mutex> lock(mutex);
+        for (const Event& e : batch) delivered.push_back(e.id);
+        changed.notify_all();
+      },
+      [&](std::exception_ptr) {
+        std::lock_guard<std::mutex> lock(mutex);
+        stopped = true;
+        changed.notify_all();
+      },
+      stop.token());
+  {
+    std::unique_lock<std::mutex> lock(mutex);
+    ASSERT_TRUE(changed.wait_for(lock, std::chrono::seconds(60),
+                                 [&] { return delivered.size() >= seeded.size(); }));
+  }
+  stop.cancel();
+  std::unique_lock<std::mutex> lock(mutex);
+  ASSERT_TRUE(changed.wait_for(lock, std::chrono::seconds(30), [&] { return stopped; }));
+  EXPECT_EQ(delivered, seeded);
+}
+
 TEST_F(EventFollowerE2e, DestroyingTheFollowerStopsItsFollowAndNoHandlerRunsAfter) {
   write_round(0);
   FollowOptions options;

@@ -81,7 +81,9 @@ class CLOSEIO_EXPORT EventFollower {
   EventFollower& operator=(const EventFollower&) = delete;  ///< One follower, one position.
 
   /// One pass, blocking: the new events, oldest first (at most FollowOptions::max_batch; the
-  /// rest come with the next pass). The first pass of a follower started from now delivers
+  /// rest come with the next pass, and behind() says whether any are waiting). Catching up on a
+  /// long backlog, a pass reads about a batch of it rather than all of it (see
+  /// docs/guides/follower.md). The first pass of a follower started from now delivers
   /// nothing: it records what the log holds. On an exception (as EventsClient::list_page())
   /// the position does not move, so the next poll() delivers what this one would have.
   /// @throws std::logic_error on the session's I/O thread or while follow() runs.
@@ -89,12 +91,19 @@ class CLOSEIO_EXPORT EventFollower {
 
   /// Passes every FollowOptions::interval on the session's I/O thread (no thread of its own:
   /// the waits are timers of the session's I/O engine), each batch to `on_batch`, until `stop`
-  /// fires or a pass fails. Returns at once.
+  /// fires or a pass fails; while behind() (catching up), the next pass starts at once. Returns
+  /// at once.
   /// @throws std::logic_error when a follow() is already under way.
   void follow(BatchHandler on_batch, StopHandler on_stop, const CancellationToken& stop = {});
 
   /// The position after the last batch delivered (safe to call from a handler).
   EventPosition position() const;
+
+  /// True when the last pass left new events for the next one: it delivered a full batch
+  /// (FollowOptions::max_batch), or, catching up on a long backlog, it read only the oldest
+  /// part of it. A program that polls can poll again at once while this is true; follow() does.
+  /// False before the first pass.
+  bool behind() const;
 
  private:
   struct State;

@@ -13,6 +13,10 @@ namespace closeio::internal {
 namespace {
 
 constexpr std::chrono::seconds kMaxWindow = std::chrono::hours(24 * 30);
+// The sketch of a backlog holds at most this many dates (it thins itself beyond).
+constexpr std::size_t kMaxSamples = 1 << 16;
+// Samples per batch: a bound falls after about max_batch / kSamplesPerBatch * this many events.
+constexpr std::size_t kSamplesPerBatch = 4;
 constexpr std::chrono::milliseconds kMaxInterval = std::chrono::hours(24);
 
 bool newer_version_delivered(const std::unordered_map<std::string, Timestamp>& delivered,
@@ -58,12 +62,28 @@ FollowerPageRequest FollowerCore::request(std::size_t stream, std::string cursor
   // The baseline reads from the newest event down, whatever the local clock says; the epoch
   // floor (an empty log at the baseline) needs no bound.
   if (!baseline_ && floor_ != Timestamp{}) r.updated_since = floor_;
+  if (bound_ && settled_ && high_water_ && *bound_ <= *settled_) {
+    // Catching up on settled events: everything below the high-water mark was delivered.
+    r.updated_since = std::max(floor_, *high_water_);
+  }
+  r.updated_until = bound_;
   r.cursor = std::move(cursor);
   return r;
 }
 
+std::optional<Timestamp> FollowerCore::choose_bound() const {
+  if (baseline_) return std::nullopt;
+  // About max_batch new events (give or take a sample step) lie up to the sample after the
+  // `wanted`-th, so the pass fills about a batch. With no sample that far, the rest of the
+  // backlog is small enough for one walk with no bound.
+  const std::size_t wanted = std::max<std::size_t>(1, options_.max_batch / sample_step_);
+  if (samples_.size() <= wanted) return std::nullopt;
+  return samples_[wanted];
+}
+
 FollowerPageRequest FollowerCore::begin_pass() {
   abandon_pass();
+  bound_ = choose_bound();
   return request(0, "");
 }
 
@@ -73,6 +93,44 @@ void FollowerCore::abandon_pass() {
   sequence_ = 0;
   cursors_.clear();
   baseline_cut_.reset();
+  bound_.reset();
+  trimmed_ = false;
+  pass_samples_.clear();
+  pass_step_ = std::max<std::size_t>(1, options_.max_batch / kSamplesPerBatch);
+  pass_read_ = 0;
+  pass_newest_.reset();
+}
+
+void FollowerCore::sample(Timestamp date) {
+  if (!pass_newest_ || date > *pass_newest_) pass_newest_ = date;
+  if (pass_read_++ % pass_step_ != 0) return;
+  pass_samples_.push_back(date);
+  if (pass_samples_.size() < kMaxSamples) return;
+  // Thin out: every other sample, twice the step from now on.
+  std::size_t kept = 0;
+  for (std::size_t i = 0; i < pass_samples_.size(); i += 2)
+    pass_samples_[kept++] = pass_samples_[i];
+  pass_samples_.resize(kept);
+  pass_step_ *= 2;
+}
+
+void FollowerCore::update_samples() {
+  if (!bound_) {
+    // A walk with no bound: its sketch replaces the old one.
+    samples_ = std::move(pass_samples_);
+    sample_step_ = pass_step_;
+    std::sort(samples_.begin(), samples_.end());
+    settled_.reset();
+    if (pass_newest_) settled_ = *pass_newest_ - options_.rescan_window;
+  } else if (!trimmed_) {
+    // Everything up to the bound was delivered: the samples below it are spent (whether or not
+    // their events are still there: an expired or consolidated one must not stall the walk).
+    samples_.erase(samples_.begin(), std::upper_bound(samples_.begin(), samples_.end(), *bound_));
+  }
+  if (high_water_) {
+    samples_.erase(samples_.begin(),
+                   std::upper_bound(samples_.begin(), samples_.end(), *high_water_));
+  }
 }
 
 void FollowerCore::keep(Event event) {
@@ -109,6 +167,7 @@ std::vector<std::size_t> FollowerCore::delivery_order(std::size_t keep) const {
 }
 
 void FollowerCore::trim_pass() {
+  trimmed_ = true;
   // The last to deliver go: they are after the delivered ones and come with the next pass.
   const std::vector<std::size_t> order = delivery_order(options_.max_batch);
   std::vector<Pending> kept;
@@ -134,6 +193,9 @@ std::optional<FollowerPageRequest> FollowerCore::take_page(FollowerPage page) {
       reached_floor = true;
       break;
     }
+    // Above the bound (a server that ignores date_updated__lte): a later pass reads it.
+    if (bound_ && event.date_updated > *bound_) continue;
+    if (!bound_) sample(event.date_updated);
     if (newer_version_delivered(delivered_, event)) continue;
     keep(std::move(event));
   }
@@ -152,12 +214,12 @@ std::optional<FollowerPageRequest> FollowerCore::take_page(FollowerPage page) {
 std::vector<Event> FollowerCore::finish_pass() {
   // Oldest first; among equal dates the reverse of Close's order (events of one object come in
   // the right order when their timestamps tie).
+  if (!baseline_ && pass_.size() > options_.max_batch) trimmed_ = true;
   const std::vector<std::size_t> order =
       delivery_order(baseline_ ? pass_.size() : options_.max_batch);
   std::vector<Event> batch;
   batch.reserve(order.size());
   for (std::size_t i : order) batch.push_back(std::move(pass_[i].event));
-  abandon_pass();
   // The same (id, date_updated) twice in one pass (events moved between pages while we read)
   // is delivered once: the first copy is in delivered_ when the second comes.
   std::vector<Event> fresh;
@@ -179,6 +241,9 @@ std::vector<Event> FollowerCore::finish_pass() {
   }
   if (high_water_) floor_ = std::max(floor_, *high_water_ - options_.rescan_window);
   forget_below_floor();
+  behind_ = trimmed_ || bound_.has_value();
+  update_samples();
+  abandon_pass();
   return fresh;
 }
 

@@ -25,6 +25,9 @@ namespace closeio::internal {
 struct FollowerPageRequest {
   std::size_t stream = 0;
   std::optional<Timestamp> updated_since;
+  /// date_updated at or before this (catching up on a backlog: see FollowerCore); nullopt: no
+  /// bound.
+  std::optional<Timestamp> updated_until;
   std::string cursor;
 };
 
@@ -57,6 +60,9 @@ class FollowerCore {
 
   /// The position after the last finished pass.
   EventPosition position() const;
+  /// True when the last finished pass left new events for the next one: it delivered a full
+  /// batch, or it read only the oldest part of a backlog.
+  bool behind() const { return behind_; }
 
  private:
   struct Pending {
@@ -74,6 +80,10 @@ class FollowerCore {
   FollowerPageRequest request(std::size_t stream, std::string cursor) const;
   void keep(Event event);
   void forget_below_floor();
+  // Catching up: the upper bound of the next pass, from the samples of the last full walk.
+  std::optional<Timestamp> choose_bound() const;
+  void sample(Timestamp date);
+  void update_samples();
 
   FollowOptions options_;
   std::size_t streams_;
@@ -89,6 +99,25 @@ class FollowerCore {
   std::size_t sequence_ = 0;
   std::unordered_set<std::string> cursors_;
   std::optional<Timestamp> baseline_cut_;
+  std::optional<Timestamp> bound_;  // updated_until of this pass.
+  bool trimmed_ = false;            // This pass found more than max_batch new events.
+
+  // Catching up on a backlog without reading it whole on every pass: a walk with no upper bound
+  // keeps the date of every sample_step_-th event it reads, a sketch of where the backlog's
+  // events lie. The next passes read only up to the date below which about max_batch new events
+  // lie, until the sketch is used up; then a walk with no bound reads the rest (and sketches
+  // it, if it is long). Events above a bound are read by a later pass: nothing is skipped.
+  std::vector<Timestamp> samples_;       // Ascending, all above the high-water mark.
+  std::size_t sample_step_ = 1;          // Events read per sample in samples_.
+  std::vector<Timestamp> pass_samples_;  // The sketch of the walk under way.
+  std::size_t pass_step_ = 1;
+  std::size_t pass_read_ = 0;             // Events read by the walk under way.
+  std::optional<Timestamp> pass_newest_;  // The newest date the walk under way read.
+  // The newest date of the last walk with no bound, minus the rescan window: events up to it
+  // were all visible then (Close: events become visible within five minutes), so a pass bounded
+  // below it need not rescan below the high-water mark: nothing there is new.
+  std::optional<Timestamp> settled_;
+  bool behind_ = false;
 };
 
 /// One blocking pass of `core` over `load` (which fetches one page or throws); on an exception

@@ -1,8 +1,8 @@
 // An Event Log in memory that answers page requests as Close's /event/ does: newest first by
-// date_updated, at most `page_size` per page, `date_updated__gte` as a bound, and cursors that are
-// positions in the answer at the time of the request (so, like Close's, not a stream: an event
-// added between two pages shifts what the next page holds). For the follower's unit tests and
-// its benchmark; not a mock of the HTTP part, which the end-to-end tests cover.
+// date_updated, at most `page_size` per page, `date_updated__gte` and `__lte` as bounds, and
+// cursors that are positions in the answer at the time of the request (so, like Close's, not a
+// stream: an event added between two pages shifts what the next page holds). For the follower's
+// unit tests and its benchmark; not a mock of the HTTP part, which the end-to-end tests cover.
 #pragma once
 
 #include <algorithm>
@@ -49,6 +49,13 @@ class InMemoryEventLog {
     ++pages_served_;
     sort();
     std::size_t start = request.cursor.empty() ? 0 : std::stoul(request.cursor);
+    if (request.updated_until && honour_upper_bound_) {
+      // Newest first: skip what is newer than the bound.
+      const auto first = std::partition_point(
+          events_.begin() + static_cast<std::ptrdiff_t>(std::min(start, events_.size())),
+          events_.end(), [&](const Event& e) { return e.date_updated > *request.updated_until; });
+      start = static_cast<std::size_t>(first - events_.begin());
+    }
     internal::FollowerPage out;
     std::size_t i = start;
     for (; i < events_.size() && out.events.size() < page_size_; ++i) {
@@ -58,6 +65,7 @@ class InMemoryEventLog {
       }
       out.events.push_back(events_[i]);
     }
+    events_served_ += out.events.size();
     if (i < events_.size() &&
         !(request.updated_since && events_[i].date_updated < *request.updated_since)) {
       out.cursor_next = std::to_string(i);
@@ -81,6 +89,10 @@ class InMemoryEventLog {
   void settle() { sort(); }
 
   std::size_t pages_served() const { return pages_served_; }
+  /// false: answer as a server that ignores `date_updated__lte` would.
+  void honour_upper_bound(bool honour) { honour_upper_bound_ = honour; }
+  /// Events in all the pages served so far.
+  std::size_t events_served() const { return events_served_; }
   std::size_t size() const { return events_.size(); }
 
  private:
@@ -115,6 +127,8 @@ class InMemoryEventLog {
   std::size_t next_sequence_ = 0;
   bool sorted_ = true;
   std::size_t pages_served_ = 0;
+  std::size_t events_served_ = 0;
+  bool honour_upper_bound_ = true;
 };
 
 /// An event of object `object_id` updated at `at`.
