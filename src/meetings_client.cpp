@@ -74,6 +74,11 @@ Meeting MeetingsClient::clear_outcome(const std::string& meeting_id) const {
   return connection_->clear_outcome(meeting_id, call_);
 }
 
+void MeetingsClient::remove(const std::string& meeting_id) const {
+  require_id(meeting_id, "meeting id");
+  connection_->remove(meeting_id, call_);
+}
+
 std::future<Page<Meeting>> MeetingsClient::list_page_async(const ActivityFilter& filter,
                                                            const ListOptions& options) const {
   internal::require_valid_list_options(options);
@@ -133,6 +138,19 @@ void MeetingsClient::clear_outcome_async(const std::string& meeting_id,
                                          std::function<void(AsyncResult<Meeting>)> done) const {
   require_id(meeting_id, "meeting id");
   connection_->clear_outcome_async(meeting_id, call_, internal::guard_callback(std::move(done)));
+}
+
+std::future<void> MeetingsClient::remove_async(const std::string& meeting_id) const {
+  require_id(meeting_id, "meeting id");
+  return internal::future_from<void>([&](std::function<void(AsyncResult<void>)> done) {
+    connection_->remove_async(meeting_id, call_, std::move(done));
+  });
+}
+
+void MeetingsClient::remove_async(const std::string& meeting_id,
+                                  std::function<void(AsyncResult<void>)> done) const {
+  require_id(meeting_id, "meeting id");
+  connection_->remove_async(meeting_id, call_, internal::guard_callback(std::move(done)));
 }
 
 std::optional<RateLimitInfo> MeetingsClient::rate_limit() const {

@@ -34,6 +34,14 @@ TEST(ActivityMocks, RemoveForwardsToTheMockedConnection) {
   EXPECT_THROW(calls.remove(".."), std::invalid_argument);
 }
 
+TEST(ActivityMocks, MeetingRemoveForwardsToTheMockedConnection) {
+  auto mock = std::make_shared<mocks::MockMeetingsConnection>();
+  EXPECT_CALL(*mock, remove("acti_m1", _)).Times(1);
+  MeetingsClient meetings(mock);
+  meetings.remove("acti_m1");
+  EXPECT_THROW(meetings.remove(".."), std::invalid_argument);
+}
+
 TEST(ActivityMocks, ListDrivesTheMockedPages) {
   auto mock = std::make_shared<mocks::MockMeetingsConnection>();
   Page<Meeting> first, second;
@@ -77,6 +85,31 @@ TEST(ActivityMocks, MembersAConnectionDoesNotImplementRaiseUnimplemented) {
     EXPECT_STREQ(e.what(), "closeio: this CallsConnection does not implement remove()");
   }
   EXPECT_EQ(calls.rate_limit(), std::nullopt);
+}
+
+// A meetings connection written before remove() existed.
+class OldMeetingsConnection : public MeetingsConnection {
+ public:
+  Meeting fetch(const std::string& id, const std::vector<std::string>&,
+                const CallOptions&) override {
+    Meeting m;
+    m.id = id;
+    return m;
+  }
+};
+
+TEST(ActivityMocks, AMeetingsConnectionWithoutRemoveRaisesUnimplemented) {
+  MeetingsClient meetings(std::make_shared<OldMeetingsConnection>());
+  EXPECT_EQ(meetings.fetch("acti_m1").id, "acti_m1");
+  try {
+    meetings.remove("acti_m1");
+    FAIL() << "no UnimplementedError";
+  } catch (const UnimplementedError& e) {
+    EXPECT_EQ(e.attempts(), 0);
+    EXPECT_STREQ(e.what(), "closeio: this MeetingsConnection does not implement remove()");
+  }
+  // The asynchronous form's default body calls remove(): the same error reaches the future.
+  EXPECT_THROW(meetings.remove_async("acti_m1").get(), UnimplementedError);
 }
 
 }  // namespace

@@ -74,6 +74,14 @@ TEST_F(AsyncActivities, EveryMeetingsOperationHasAFutureForm) {
   ASSERT_EQ(page.data.size(), 1u);
   EXPECT_EQ(page.data[0].id, meeting.id);
   EXPECT_THROW(meetings.fetch_async("acti_missing").get(), NotFoundError);
+
+  const Meeting kept = server.seed_meeting(seed);
+  meetings.remove_async(meeting.id).get();
+  ASSERT_EQ(server.meetings().size(), 1u);
+  EXPECT_EQ(server.meetings()[0].id, kept.id);
+  EXPECT_EQ(server.requests().back().method, "DELETE");
+  EXPECT_EQ(server.requests().back().target, "/api/v1/activity/meeting/" + meeting.id + "/");
+  EXPECT_THROW(meetings.remove_async(meeting.id).get(), NotFoundError);
 }
 
 TEST_F(AsyncActivities, CallbackFormsRunOnceWithTheValue) {
@@ -96,12 +104,27 @@ TEST_F(AsyncActivities, CallbackFormsRunOnceWithTheValue) {
   const std::exception_ptr remove_error = removed.get_future().get();
   ASSERT_TRUE(remove_error);
   EXPECT_THROW(std::rethrow_exception(remove_error), NotFoundError);
+
+  std::promise<bool> meeting_removed;
+  meetings.remove_async(meeting.id,
+                        [&](AsyncResult<void> r) { meeting_removed.set_value(r.has_value()); });
+  EXPECT_TRUE(meeting_removed.get_future().get());
+  EXPECT_TRUE(server.meetings().empty());
+
+  std::promise<std::exception_ptr> meeting_missing;
+  meetings.remove_async(meeting.id,
+                        [&](AsyncResult<void> r) { meeting_missing.set_value(r.error()); });
+  const std::exception_ptr missing_error = meeting_missing.get_future().get();
+  ASSERT_TRUE(missing_error);
+  EXPECT_THROW(std::rethrow_exception(missing_error), NotFoundError);
 }
 
 TEST_F(AsyncActivities, InvalidArgumentsThrowAtOnce) {
   EXPECT_THROW(calls.set_outcome_async("", "outcome_1"), std::invalid_argument);
   EXPECT_THROW(meetings.clear_outcome_async("."), std::invalid_argument);
   EXPECT_THROW(calls.remove_async(".."), std::invalid_argument);
+  EXPECT_THROW(meetings.remove_async(""), std::invalid_argument);
+  EXPECT_THROW(meetings.remove_async(".", [](AsyncResult<void>) {}), std::invalid_argument);
   ListOptions bad;
   bad.limit = 0;
   EXPECT_THROW(calls.list_page_async({}, bad), std::invalid_argument);

@@ -341,21 +341,27 @@ TEST(MockMeetingsAsync, FutureFormsGetWhatTheAsyncExpectationsGive) {
       .WillOnce(InvokeArgument<3>(AsyncResult<Meeting>(make_meeting("acti_m1", "outcome_2"))));
   EXPECT_CALL(*mock, clear_outcome_async("acti_m1", _, _))
       .WillOnce(InvokeArgument<2>(AsyncResult<Meeting>(make_meeting("acti_m1", std::nullopt))));
+  EXPECT_CALL(*mock, remove_async("acti_m1", _, _))
+      .WillOnce(InvokeArgument<2>(AsyncResult<void>()));
   EXPECT_CALL(*mock, list_page(_, _, _)).Times(0);
   EXPECT_CALL(*mock, fetch(_, _, _)).Times(0);
   EXPECT_CALL(*mock, set_outcome(_, _, _)).Times(0);
   EXPECT_CALL(*mock, clear_outcome(_, _)).Times(0);
+  EXPECT_CALL(*mock, remove(_, _)).Times(0);
 
   MeetingsClient meetings(mock);
   auto listed = meetings.list_page_async();
   auto fetched = meetings.fetch_async("acti_m1");
   auto set = meetings.set_outcome_async("acti_m1", "outcome_2");
   auto cleared = meetings.clear_outcome_async("acti_m1");
+  auto removed = meetings.remove_async("acti_m1");
 
   ASSERT_TRUE(is_ready(listed));
   ASSERT_TRUE(is_ready(fetched));
   ASSERT_TRUE(is_ready(set));
   ASSERT_TRUE(is_ready(cleared));
+  ASSERT_TRUE(is_ready(removed));
+  EXPECT_NO_THROW(removed.get());
   EXPECT_EQ(listed.get().data, page.data);
   EXPECT_EQ(fetched.get().outcome_id, "outcome_1");
   EXPECT_EQ(set.get().outcome_id, "outcome_2");
@@ -398,6 +404,9 @@ TEST(MockMeetingsAsync, WithoutAsyncExpectationsTheBlockingMocksServeBothForms) 
       .WillOnce(Throw(not_found("PUT", "/activity/meeting/acti_m1/")));
   EXPECT_CALL(*mock, clear_outcome("acti_m1", _))
       .WillOnce(Return(make_meeting("acti_m1", std::nullopt)));
+  EXPECT_CALL(*mock, remove("acti_m1", _)).Times(1);
+  EXPECT_CALL(*mock, remove("acti_m2", _))
+      .WillOnce(Throw(not_found("DELETE", "/activity/meeting/acti_m2/")));
 
   MeetingsClient meetings(mock);
   EXPECT_EQ(ready(meetings.list_page_async()).get().data, page.data);
@@ -408,6 +417,12 @@ TEST(MockMeetingsAsync, WithoutAsyncExpectationsTheBlockingMocksServeBothForms) 
   EXPECT_EQ(delivered.calls, 1);
   ASSERT_TRUE(delivered.result.has_value());
   EXPECT_EQ(delivered.result->value().outcome_id, std::nullopt);
+  EXPECT_NO_THROW(ready(meetings.remove_async("acti_m1")).get());
+  Delivered<void> removed;
+  meetings.remove_async("acti_m2", removed.callback());
+  EXPECT_EQ(removed.calls, 1);
+  ASSERT_TRUE(removed.result.has_value());
+  EXPECT_THROW(removed.result->value(), NotFoundError);
 }
 
 }  // namespace

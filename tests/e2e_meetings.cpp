@@ -92,6 +92,68 @@ TEST_F(Meetings, UnknownMeetingIsNotFoundAndBadIdsAreRefused) {
   EXPECT_THROW(meetings.list_page({}, ListOptions{0, 0, {}}), std::invalid_argument);
 }
 
+TEST_F(Meetings, RemoveDeletesTheMeetingAndOnlyIt) {
+  const Meeting gone = seed_meeting("user_a", 1788220800);
+  const Meeting kept = seed_meeting("user_a", 1788220801);
+  meetings.remove(gone.id);
+  ASSERT_EQ(server.requests().size(), 1u);
+  EXPECT_EQ(server.requests().at(0).method, "DELETE");
+  EXPECT_EQ(server.requests().at(0).target, "/api/v1/activity/meeting/" + gone.id + "/");
+  EXPECT_THROW(meetings.fetch(gone.id), NotFoundError);
+  ASSERT_EQ(server.meetings().size(), 1u);
+  EXPECT_EQ(server.meetings().at(0).id, kept.id);
+  EXPECT_EQ(meetings.fetch(kept.id).id, kept.id);
+}
+
+TEST_F(Meetings, RemoveOfAnUnknownMeetingIsNotFound) {
+  EXPECT_THROW(meetings.remove("acti_nosuchmeeting"), NotFoundError);
+  EXPECT_EQ(server.requests().size(), 1u);
+}
+
+TEST_F(Meetings, RemoveRefusesIdsThatAreNotOneSegment) {
+  EXPECT_THROW(meetings.remove(""), std::invalid_argument);
+  EXPECT_THROW(meetings.remove("."), std::invalid_argument);
+  EXPECT_THROW(meetings.remove(".."), std::invalid_argument);
+  // Callers may use the connection without the client's checks: it refuses them too.
+  auto connection = make_meetings_connection(test::options_for(server));
+  EXPECT_THROW(connection->remove("..", {}), std::invalid_argument);
+  EXPECT_TRUE(server.requests().empty());
+  // Anything else is one path segment: its '/' is escaped, so it cannot reach another resource.
+  EXPECT_THROW(meetings.remove("../outcome"), NotFoundError);
+  EXPECT_THROW(meetings.remove("a\r\nb"), NotFoundError);
+  ASSERT_EQ(server.requests().size(), 2u);
+  EXPECT_EQ(server.requests().at(0).target, "/api/v1/activity/meeting/..%2Foutcome/");
+  EXPECT_EQ(server.requests().at(1).target, "/api/v1/activity/meeting/a%0D%0Ab/");
+  EXPECT_EQ(server.requests().at(1).method, "DELETE");
+}
+
+// The first attempt deletes the meeting but its answer is a 503: the retry's 404 means done.
+TEST_F(Meetings, RemoveWhoseLostAnswerIsRetriedFindsTheMeetingGoneAndReturns) {
+  const Meeting meeting = seed_meeting("user_a", 1788220800);
+  testing::ScriptedResponse lost;
+  lost.status = 503;
+  lost.body = "upstream unavailable";
+  lost.perform = true;
+  server.script(lost);
+  EXPECT_NO_THROW(meetings.remove(meeting.id));
+  EXPECT_EQ(server.requests().size(), 2u);
+  EXPECT_TRUE(server.meetings().empty());
+}
+
+// The first attempt deletes the meeting and the connection dies before any answer.
+TEST_F(Meetings, RemoveWhoseConnectionDiedIsRetriedFindsTheMeetingGoneAndReturns) {
+  const Meeting meeting = seed_meeting("user_a", 1788220800);
+  testing::ScriptedResponse lost;
+  lost.body = "{}";
+  lost.fault = testing::Fault::close_connection;
+  lost.method = "DELETE";
+  lost.perform = true;
+  server.script(lost);
+  EXPECT_NO_THROW(meetings.remove(meeting.id));
+  EXPECT_EQ(server.requests().size(), 2u);
+  EXPECT_TRUE(server.meetings().empty());
+}
+
 TEST_F(Meetings, ABearerTokenWorksToo) {
   const Meeting seeded = seed_meeting("user_a", 1788220800);
   ClientOptions options = test::options_for(server);

@@ -160,9 +160,9 @@ class CLOSEIO_EXPORT CallsClient {
   /// @throws std::invalid_argument at once, for the arguments remove() refuses; nothing is sent.
   std::future<void> remove_async(const std::string& call_id) const;
   /// remove_async() with a completion callback for event loops: `done` runs exactly once, on the
-  /// session's I/O thread (see "Asynchronous calls" in README.md). It must not block; it may
-  /// start other asynchronous calls; a blocking call made from it throws std::logic_error.
-  /// Exceptions it throws are dropped.
+  /// session's I/O thread (see docs/guides/async.md). It must not block; it may start other
+  /// asynchronous calls; a blocking call made from it throws std::logic_error. Exceptions it
+  /// throws are dropped.
   /// @throws std::invalid_argument at once, for the arguments remove() refuses; nothing is sent
   ///         and `done` is not called.
   void remove_async(const std::string& call_id, std::function<void(AsyncResult<void>)> done) const;

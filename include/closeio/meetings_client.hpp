@@ -1,5 +1,5 @@
 /// @file
-/// The client for Close's Meeting activities: read meetings and put outcomes on them.
+/// The client for Close's Meeting activities: read meetings, put outcomes on them, delete them.
 #pragma once
 
 #include <functional>
@@ -27,7 +27,7 @@ namespace closeio {
 using MeetingRange = PageRange<Meeting>;
 
 /// The client for Close's Meeting API (`/activity/meeting/`). Meetings come from calendars or
-/// the app; the API reads them and sets their outcome but cannot create them.
+/// the app; the API reads them, sets their outcome and deletes them but cannot create them.
 ///
 /// Every network member can throw: BadRequestError (400, e.g. an outcome that is unknown,
 /// deleted, or a vm-dropped outcome, which applies to calls only: field_errors() names
@@ -79,6 +79,11 @@ class CLOSEIO_EXPORT MeetingsClient {
   Meeting set_outcome(const std::string& meeting_id, const std::string& outcome_id) const;
   /// PUT /activity/meeting/{id}/ with `{"outcome_id": null}`; returns the updated meeting.
   Meeting clear_outcome(const std::string& meeting_id) const;
+  /// DELETE /activity/meeting/{id}/: deletes the meeting. When an attempt may have deleted it (no
+  /// answer, 502/503/504) and the retry answers 404, the meeting is gone as asked and remove()
+  /// returns; a 404 on the first attempt is NotFoundError. Throws std::invalid_argument for an
+  /// empty id, "." or ".."; nothing is sent.
+  void remove(const std::string& meeting_id) const;
 
   /// The asynchronous list_page(): returns at once with a future of what list_page() returns or
   /// throws (CancelledError when the call is cancelled or the session closes first).
@@ -135,6 +140,18 @@ class CLOSEIO_EXPORT MeetingsClient {
   ///         and `done` is not called.
   void clear_outcome_async(const std::string& meeting_id,
                            std::function<void(AsyncResult<Meeting>)> done) const;
+  /// The asynchronous remove(): returns at once with a future of what remove() returns or throws
+  /// (CancelledError when the call is cancelled or the session closes first).
+  /// @throws std::invalid_argument at once, for the arguments remove() refuses; nothing is sent.
+  std::future<void> remove_async(const std::string& meeting_id) const;
+  /// remove_async() with a completion callback for event loops: `done` runs exactly once, on the
+  /// session's I/O thread (see docs/guides/async.md). It must not block; it may start other
+  /// asynchronous calls; a blocking call made from it throws std::logic_error. Exceptions it
+  /// throws are dropped.
+  /// @throws std::invalid_argument at once, for the arguments remove() refuses; nothing is sent
+  ///         and `done` is not called.
+  void remove_async(const std::string& meeting_id,
+                    std::function<void(AsyncResult<void>)> done) const;
   /// The rate-limit figures of the latest response that carried them, if any.
   std::optional<RateLimitInfo> rate_limit() const;
 

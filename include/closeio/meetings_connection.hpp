@@ -40,6 +40,8 @@ class CLOSEIO_EXPORT MeetingsConnection {
                               const CallOptions& call);
   /// PUT /activity/meeting/{id}/ with `{"outcome_id": null}`.
   virtual Meeting clear_outcome(const std::string& id, const CallOptions& call);
+  /// DELETE /activity/meeting/{id}/: deletes the meeting.
+  virtual void remove(const std::string& id, const CallOptions& call);
   /// The asynchronous list_page(): returns at once; `done` receives the value or the exception
   /// list_page() would throw, exactly once. The HTTP connection runs it on the session's I/O thread
   /// (`done` runs there). The default body calls list_page() on the calling thread and `done`
@@ -68,6 +70,12 @@ class CLOSEIO_EXPORT MeetingsConnection {
   /// before returning, so subclasses and mocks written against clear_outcome() alone keep working.
   virtual void clear_outcome_async(const std::string& meeting_id, const CallOptions& call,
                                    std::function<void(AsyncResult<Meeting>)> done);
+  /// The asynchronous remove(): returns at once; `done` receives nothing or the exception
+  /// remove() would throw, exactly once. The HTTP connection runs it on the session's I/O thread
+  /// (`done` runs there). The default body calls remove() on the calling thread and `done` before
+  /// returning, so subclasses and mocks written against remove() alone keep working.
+  virtual void remove_async(const std::string& meeting_id, const CallOptions& call,
+                            std::function<void(AsyncResult<void>)> done);
   /// The rate-limit state of the latest response that reported one, if any.
   virtual std::optional<RateLimitInfo> rate_limit() const;
 };

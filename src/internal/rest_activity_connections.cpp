@@ -50,10 +50,17 @@ RestPlan<T> assign_outcome_plan(std::string_view collection, const std::string& 
 }
 
 // Like an outcome's delete: 200 with `{}` or 204 with nothing; RestCaller treats the 404 of a
-// retry after an attempt that may have deleted the call as done.
-RestPlan<void> remove_call_plan(const std::string& id) {
-  return RestPlan<void>{RestRequest{"DELETE", item_path(kCalls, id, "call id"), "", std::nullopt},
+// retry after an attempt that may have deleted the activity as done.
+RestPlan<void> remove_activity_plan(std::string_view collection, const std::string& id,
+                                    std::string_view what) {
+  return RestPlan<void>{RestRequest{"DELETE", item_path(collection, id, what), "", std::nullopt},
                         [](const std::string& body) { check_delete_body(body); }};
+}
+
+void remove_activity(RestCaller& caller, std::string_view collection, const std::string& id,
+                     std::string_view what, const CallOptions& call) {
+  RestPlan<void> plan = remove_activity_plan(collection, id, what);
+  caller.send_and_decode(plan.request, call, std::move(plan.decode));
 }
 
 }  // namespace
@@ -100,8 +107,7 @@ Call RestCallsConnection::clear_outcome(const std::string& id, const CallOptions
 }
 
 void RestCallsConnection::remove(const std::string& id, const CallOptions& call) {
-  RestPlan<void> plan = remove_call_plan(id);
-  caller_->send_and_decode(plan.request, call, std::move(plan.decode));
+  remove_activity(*caller_, kCalls, id, "call id", call);
 }
 
 void RestCallsConnection::list_page_async(const ActivityFilter& filter, const ListOptions& options,
@@ -145,7 +151,8 @@ void RestCallsConnection::clear_outcome_async(const std::string& call_id, const 
 void RestCallsConnection::remove_async(const std::string& call_id, const CallOptions& call,
                                        std::function<void(AsyncResult<void>)> done) {
   run_plan_async<void>(
-      *caller_, [&] { return remove_call_plan(call_id); }, call, std::move(done));
+      *caller_, [&] { return remove_activity_plan(kCalls, call_id, "call id"); }, call,
+      std::move(done));
 }
 
 std::optional<RateLimitInfo> RestCallsConnection::rate_limit() const {
@@ -173,6 +180,10 @@ Meeting RestMeetingsConnection::set_outcome(const std::string& id, const std::st
 
 Meeting RestMeetingsConnection::clear_outcome(const std::string& id, const CallOptions& call) {
   return assign_outcome<Meeting>(*caller_, kMeetings, id, "meeting id", std::nullopt, call);
+}
+
+void RestMeetingsConnection::remove(const std::string& id, const CallOptions& call) {
+  remove_activity(*caller_, kMeetings, id, "meeting id", call);
 }
 
 void RestMeetingsConnection::list_page_async(const ActivityFilter& filter,
@@ -211,6 +222,13 @@ void RestMeetingsConnection::clear_outcome_async(const std::string& meeting_id,
         return assign_outcome_plan<Meeting>(kMeetings, meeting_id, "meeting id", std::nullopt);
       },
       call, std::move(done));
+}
+
+void RestMeetingsConnection::remove_async(const std::string& meeting_id, const CallOptions& call,
+                                          std::function<void(AsyncResult<void>)> done) {
+  run_plan_async<void>(
+      *caller_, [&] { return remove_activity_plan(kMeetings, meeting_id, "meeting id"); }, call,
+      std::move(done));
 }
 
 std::optional<RateLimitInfo> RestMeetingsConnection::rate_limit() const {
@@ -298,6 +316,9 @@ Meeting MeetingsConnection::clear_outcome(const std::string& /*unused*/,
                                           const CallOptions& /*unused*/) {
   throw_unimplemented("MeetingsConnection", "clear_outcome()");
 }
+void MeetingsConnection::remove(const std::string& /*unused*/, const CallOptions& /*unused*/) {
+  throw_unimplemented("MeetingsConnection", "remove()");
+}
 void MeetingsConnection::list_page_async(const ActivityFilter& filter, const ListOptions& options,
                                          const CallOptions& call,
                                          std::function<void(AsyncResult<Page<Meeting>>)> done) {
@@ -319,6 +340,10 @@ void MeetingsConnection::clear_outcome_async(const std::string& meeting_id, cons
                                              std::function<void(AsyncResult<Meeting>)> done) {
   internal::complete_now<Meeting>(std::move(done),
                                   [&] { return this->clear_outcome(meeting_id, call); });
+}
+void MeetingsConnection::remove_async(const std::string& meeting_id, const CallOptions& call,
+                                      std::function<void(AsyncResult<void>)> done) {
+  internal::complete_now<void>(std::move(done), [&] { this->remove(meeting_id, call); });
 }
 std::optional<RateLimitInfo> MeetingsConnection::rate_limit() const { return std::nullopt; }
 

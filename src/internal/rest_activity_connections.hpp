@@ -61,6 +61,9 @@ class RestMeetingsConnection final : public MeetingsConnection {
   Meeting set_outcome(const std::string& id, const std::string& outcome_id,
                       const CallOptions& call) override;
   Meeting clear_outcome(const std::string& id, const CallOptions& call) override;
+  void remove(const std::string& id, const CallOptions& call) override;
+  void remove_async(const std::string& meeting_id, const CallOptions& call,
+                    std::function<void(AsyncResult<void>)> done) override;
   void list_page_async(const ActivityFilter& filter, const ListOptions& options,
                        const CallOptions& call,
                        std::function<void(AsyncResult<Page<Meeting>>)> done) override;

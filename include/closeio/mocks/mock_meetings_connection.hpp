@@ -60,10 +60,16 @@ class MockMeetingsConnection : public MeetingsConnection {
                               std::function<void(AsyncResult<Meeting>)> done) {
           MeetingsConnection::clear_outcome_async(meeting_id, call, std::move(done));
         });
+    ON_CALL(*this, remove_async(_, _, _))
+        .WillByDefault([this](const std::string& meeting_id, const CallOptions& call,
+                              std::function<void(AsyncResult<void>)> done) {
+          MeetingsConnection::remove_async(meeting_id, call, std::move(done));
+        });
     EXPECT_CALL(*this, list_page_async(_, _, _, _)).Times(AnyNumber());
     EXPECT_CALL(*this, fetch_async(_, _, _, _)).Times(AnyNumber());
     EXPECT_CALL(*this, set_outcome_async(_, _, _, _)).Times(AnyNumber());
     EXPECT_CALL(*this, clear_outcome_async(_, _, _)).Times(AnyNumber());
+    EXPECT_CALL(*this, remove_async(_, _, _)).Times(AnyNumber());
   }
 
   /// Mocks MeetingsConnection::list_page(): one page of a list.
@@ -81,6 +87,8 @@ class MockMeetingsConnection : public MeetingsConnection {
               (override));
   /// Mocks MeetingsConnection::clear_outcome(): PUT {"outcome_id": null}.
   MOCK_METHOD(Meeting, clear_outcome, (const std::string& id, const CallOptions& call), (override));
+  /// Mocks MeetingsConnection::remove(): DELETE /activity/meeting/{id}/.
+  MOCK_METHOD(void, remove, (const std::string& id, const CallOptions& call), (override));
   /// Mocks MeetingsConnection::list_page_async(); `done` is argument 3.
   MOCK_METHOD(void, list_page_async,
               (const ActivityFilter& filter, const ListOptions& options, const CallOptions& call,
@@ -103,6 +111,11 @@ class MockMeetingsConnection : public MeetingsConnection {
               (override));
   /// Mocks MeetingsConnection::rate_limit(). Unless told otherwise it returns std::nullopt.
   MOCK_METHOD(std::optional<RateLimitInfo>, rate_limit, (), (const, override));
+  /// Mocks MeetingsConnection::remove_async(); `done` is argument 2.
+  MOCK_METHOD(void, remove_async,
+              (const std::string& meeting_id, const CallOptions& call,
+               std::function<void(AsyncResult<void>)> done),
+              (override));
 };
 
 }  // namespace closeio::mocks
