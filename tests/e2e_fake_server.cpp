@@ -386,6 +386,20 @@ TEST_F(FakeServerTest, UnknownIdIs404ForFetchUpdateAndDelete) {
   EXPECT_EQ(server.writes_performed(), 0u);
 }
 
+TEST_F(FakeServerTest, PathsWithControlCharactersAreRecordedAndAnsweredInClosesShape) {
+  // "%0D%0A" decodes to CR LF, which a ".*" route would not match (httplib's bare 404 then).
+  for (const char* target :
+       {"/api/v1/outcome/a%0D%0Ab/", "/api/v1/outcome/%0A/", "/api/v1/activity/meeting/x%0Dy/"}) {
+    const std::size_t before = server.requests().size();
+    auto fetched = client.Get(target, auth());
+    ASSERT_TRUE(fetched) << target;
+    EXPECT_EQ(fetched->status, 404) << target;
+    EXPECT_TRUE(json_of(fetched).contains("error")) << target << ": " << fetched->body;
+    ASSERT_EQ(server.requests().size(), before + 1) << target;
+    EXPECT_EQ(server.requests().back().target, target);
+  }
+}
+
 TEST_F(FakeServerTest, UpdateChangesOnlyTheSentKeys) {
   const closeio::Outcome seeded =
       server.seed(OutcomeCreate{"Old", std::string("Kept"), OutcomeType::vm_dropped});

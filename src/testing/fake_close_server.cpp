@@ -229,12 +229,15 @@ void FakeCloseServer::Impl::start() {
     serve(request, response);
     internal::encode_answer(options.compression, request, response);
   };
-  http->Get(".*", handler);  // HEAD too
-  http->Post(".*", handler);
-  http->Put(".*", handler);
-  http->Patch(".*", handler);
-  http->Delete(".*", handler);
-  http->Options(".*", handler);
+  // Every path, control characters included: ECMAScript's "." stops at CR and LF, so ".*" let a
+  // decoded "%0D%0A" fall through to httplib's own 404, unrecorded and not in Close's shape.
+  const std::string any_path = "[\\s\\S]*";
+  http->Get(any_path, handler);  // HEAD too
+  http->Post(any_path, handler);
+  http->Put(any_path, handler);
+  http->Patch(any_path, handler);
+  http->Delete(any_path, handler);
+  http->Options(any_path, handler);
   http->set_pre_routing_handler(
       [this](const httplib::Request& request, httplib::Response& response) {
         if (has_route_handler(request.method)) return httplib::Server::HandlerResponse::Unhandled;
