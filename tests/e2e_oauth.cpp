@@ -555,6 +555,26 @@ TEST(OAuth, NoSecretInMessagesOrLogRecords) {
   }
   ASSERT_FALSE(records.empty());
   EXPECT_THAT(logged, ::testing::HasSubstr("Authorization: REDACTED"));
+  // The refreshes are in the log too: the one that worked and the one refused (the revoked
+  // refresh token), each a POST to the token URL with its form's type and no Authorization.
+  std::vector<int> refresh_statuses;
+  for (const HttpLogRecord& record : records) {
+    if (record.url != server.oauth_token_url()) continue;
+    EXPECT_EQ(record.method, "POST");
+    EXPECT_EQ(record.attempt, 1);
+    bool authorization = false;
+    std::string content_type;
+    for (const auto& [name, value] : record.request_headers) {
+      authorization = authorization || name == "Authorization";
+      if (name == "Content-Type") content_type = value;
+    }
+    EXPECT_FALSE(authorization);
+    EXPECT_EQ(content_type, "application/x-www-form-urlencoded");
+    refresh_statuses.push_back(record.status);
+  }
+  ASSERT_EQ(refresh_statuses.size(), 2u);
+  EXPECT_EQ(refresh_statuses[0], 200);
+  EXPECT_GE(refresh_statuses[1], 400);
   for (const std::string& secret : secrets) {
     EXPECT_EQ(logged.find(secret), std::string::npos);
     EXPECT_EQ(messages.find(secret), std::string::npos);

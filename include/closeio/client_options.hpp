@@ -58,7 +58,7 @@ struct CLOSEIO_EXPORT ClientOptions {
   std::string proxy;
   /// Permits an http:// base URL for a non-loopback host. Default: false (refused).
   bool allow_insecure_http = false;
-  /// Receives one redacted record per HTTP attempt. Default: none.
+  /// Receives one redacted record per HTTP attempt, OAuth refreshes included. Default: none.
   HttpLogger logger;
 
   /// Reads CLOSE_API_KEY (else CLOSE_ACCESS_TOKEN) and CLOSE_API_BASE_URL from the environment;

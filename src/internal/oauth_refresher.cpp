@@ -70,7 +70,13 @@ OAuthGrant OAuthRefresher::failed_grant(const Failure& failure) {
 HttpRequest OAuthRefresher::begin_refresh(std::string& used_refresh_token) {
   refreshing_ = true;
   used_refresh_token = current_.refresh_token;
-  return token_request(token_url_, refresh_form(options_.app, used_refresh_token), timeout_);
+  HttpRequest request =
+      token_request(token_url_, refresh_form(options_.app, used_refresh_token), timeout_);
+  if (log_) {
+    last_request_ = request;
+    last_request_.body.clear();  // The log never needs the secrets in the form.
+  }
+  return request;
 }
 
 OAuthGrant OAuthRefresher::acquire(std::uint64_t rejected) {
@@ -130,6 +136,14 @@ void OAuthRefresher::acquire_async(std::uint64_t rejected, std::function<void(OA
 // Runs once per refresh, on the thread that sent it (a blocking caller's, or the I/O thread).
 std::optional<OAuthRefresher::Failure> OAuthRefresher::finish_refresh(
     const HttpResult& result, const std::string& used_refresh_token, bool on_io_thread) {
+  if (log_) {
+    // The transport's error text is shown as the OAuth error shows it: without the secrets.
+    HttpResult logged = result;
+    logged.body.clear();
+    logged.error =
+        redact_oauth_text(result.error, {&used_refresh_token, &options_.app.client_secret});
+    log_(last_request_, logged);
+  }
   std::optional<OAuthTokens> tokens;
   std::optional<Failure> failure;
   try {

@@ -43,6 +43,11 @@ class OAuthRefresher : public std::enable_shared_from_this<OAuthRefresher> {
 
   /// Makes acquire_async() possible: how to send a refresh and reach the I/O thread.
   void set_async(PerformAsync perform, Post post);
+  /// Told of every refresh request and its result, once it ended (the session's logging hook).
+  /// Set before the first acquire.
+  void set_logger(std::function<void(const HttpRequest&, const HttpResult&)> log) {
+    log_ = std::move(log);
+  }
 
   /// The grant for an attempt, refreshing first (on this thread, or by waiting for the refresh
   /// under way) when the token is within the margin of its expiry or when `rejected` (the
@@ -72,6 +77,8 @@ class OAuthRefresher : public std::enable_shared_from_this<OAuthRefresher> {
   const std::shared_ptr<HttpTransport> transport_;
   PerformAsync perform_async_;
   Post post_;
+  std::function<void(const HttpRequest&, const HttpResult&)> log_;
+  HttpRequest last_request_;  // The refresh under way, for log_ (under `refreshing_`).
 
   mutable std::mutex mutex_;  // Guards everything below.
   std::condition_variable refreshed_;

@@ -25,9 +25,11 @@ void check_field(const std::string& value, const char* name) {
   }
 }
 
+}  // namespace
+
 // Printable, bounded, and free of the request's secrets (a hostile or buggy server may echo
 // them back).
-std::string safe_text(std::string text, std::initializer_list<const std::string*> secrets) {
+std::string redact_oauth_text(std::string text, std::initializer_list<const std::string*> secrets) {
   for (const std::string* secret : secrets) {
     if (secret == nullptr || secret->empty()) continue;
     for (std::size_t at = text.find(*secret); at != std::string::npos;
@@ -41,6 +43,8 @@ std::string safe_text(std::string text, std::initializer_list<const std::string*
   }
   return text;
 }
+
+namespace {
 
 [[noreturn]] void fail(const std::string& what, std::string code, int status,
                        std::string description) {
@@ -101,7 +105,7 @@ OAuthTokens read_token_answer(const HttpResult& result, const std::string& what,
                               std::chrono::system_clock::time_point now,
                               std::initializer_list<const std::string*> secrets) {
   if (result.failure != TransportFailure::none) {
-    const std::string error = safe_text(result.error, secrets);
+    const std::string error = redact_oauth_text(result.error, secrets);
     if (!result.request_sent) fail(what, "not_sent", 0, error);
     fail(what, "answer_lost", 0,
          error + " (the request was sent; the server may have rotated the refresh token)");
@@ -112,10 +116,10 @@ OAuthTokens read_token_answer(const HttpResult& result, const std::string& what,
     std::string description;
     if (body.is_object()) {
       if (auto it = body.find("error"); it != body.end() && it->is_string()) {
-        code = safe_text(it->get<std::string>(), secrets);
+        code = redact_oauth_text(it->get<std::string>(), secrets);
       }
       if (auto it = body.find("error_description"); it != body.end() && it->is_string()) {
-        description = safe_text(it->get<std::string>(), secrets);
+        description = redact_oauth_text(it->get<std::string>(), secrets);
       }
     }
     fail(what, std::move(code), result.status, std::move(description));

@@ -4,6 +4,7 @@
 #pragma once
 
 #include <chrono>
+#include <initializer_list>
 #include <string>
 
 #include "closeio/oauth.hpp"
@@ -14,6 +15,10 @@ namespace closeio::internal {
 /// The validated, normalised token URL (std::invalid_argument for a bad one, an http:// URL to
 /// a non-loopback host unless `allow_insecure_http`).
 std::string checked_token_url(const std::string& token_url, bool allow_insecure_http);
+
+/// `text` with every occurrence of each non-empty secret replaced by "REDACTED", control
+/// characters as spaces, at most 512 bytes: fit for an OAuthError message or a log line.
+std::string redact_oauth_text(std::string text, std::initializer_list<const std::string*> secrets);
 
 /// Throws std::invalid_argument (naming the field, never its value) for an empty client id or
 /// secret, or one holding a control character.

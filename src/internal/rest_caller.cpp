@@ -143,6 +143,13 @@ RestCaller::RestCaller(ClientOptions options, std::shared_ptr<HttpTransport> tra
     oauth_ = std::make_shared<OAuthRefresher>(*options_.oauth, std::move(token_url),
                                               options_.timeout, transport_);
     options_.oauth.reset();  // The refresher holds the tokens; no stale copy stays here.
+    if (options_.logger) {
+      // Refreshes are attempts like any other for whoever watches the log (no body: it holds
+      // the refresh token and the client secret).
+      oauth_->set_logger([this](const HttpRequest& request, const HttpResult& result) {
+        log_attempt(request, 1, result);
+      });
+    }
     if (engine_) {
       // Both run only while the session is alive: an asynchronous call that starts a refresh
       // holds it, and the engine finishes the refresh's transfer before the session is gone.
@@ -487,9 +494,16 @@ void RestCaller::log_attempt(const HttpRequest& request, int attempt,
   record.elapsed = result.elapsed;
   record.error = result.error;
   record.http_version = result.http_version;
-  record.request_headers = redact_headers(
-      {{"Authorization", "REDACTED"}, {"Accept", "application/json"}, {"User-Agent", user_agent_}});
-  if (request.has_body) record.request_headers.emplace_back("Content-Type", "application/json");
+  HttpHeaders sent = {{"Accept", "application/json"}, {"User-Agent", user_agent_}};
+  // An empty override sends no Authorization at all (the OAuth token endpoint).
+  if (!request.authorization || !request.authorization->empty()) {
+    sent.insert(sent.begin(), {"Authorization", "REDACTED"});
+  }
+  if (request.has_body) {
+    sent.emplace_back("Content-Type",
+                      request.content_type.empty() ? "application/json" : request.content_type);
+  }
+  record.request_headers = redact_headers(sent);
   record.response_headers = redact_headers(result.headers);
   try {
     options_.logger(record);
