@@ -232,12 +232,15 @@ class StopSignals {
       if (!done_) stop();
     });
   }
-  ~StopSignals() {
+  // Stops listening: once it returns, `stop` is not called any more. Call it while what `stop`
+  // uses is still alive.
+  void finish() {
     if (!waiter_.joinable()) return;
     done_ = true;
     pthread_kill(waiter_.native_handle(), SIGTERM);  // Wakes sigwait(); it then does nothing.
     waiter_.join();
   }
+  ~StopSignals() { finish(); }
 
  private:
   sigset_t set_{};
@@ -387,6 +390,7 @@ int main(int argc, char** argv) {
       return stopping || (settings.max_deliveries > 0 && received >= settings.max_deliveries);
     });
   }
+  signals.finish();  // Before the state its handler touches goes.
   server.stop();
   listener.join();
   stop_worker();
