@@ -132,6 +132,29 @@ TEST_F(CliEventsTest, OnceShowsEveryOutcomeChangeOldestFirstAsJsonLines) {
   }
 }
 
+TEST_F(CliEventsTest, ALongBacklogComesInBatchesUntilCaughtUpEachEventOnce) {
+  // 250 outcome changes a second apart in the last hour; passes of at most 30 events, some of
+  // them short of 30 while the follower catches up: the command goes on until it has caught up.
+  const closeio::Timestamp start = std::chrono::time_point_cast<std::chrono::microseconds>(
+      std::chrono::system_clock::now() - std::chrono::hours(1));
+  std::vector<std::string> seeded;
+  for (int i = 0; i < 250; ++i) {
+    closeio::testing::FakeEventSeed seed;
+    seed.object_id = "acti_backlog" + std::to_string(i);
+    seed.changed_fields = {"outcome_id"};
+    seed.data = R"({"id": "acti_backlog)" + std::to_string(i) + R"(", "outcome_id": "outcome_b"})";
+    seed.previous_data = R"({"outcome_id": "outcome_a"})";
+    seed.date_created = start + std::chrono::seconds(i);
+    seeded.push_back(server_.seed_event(seed).id);
+  }
+  const ProcessResult r = run({"events", "--format", "json", "--batch", "30"});
+  ASSERT_EQ(r.exit_code, 0) << show(r);
+  EXPECT_EQ(event_ids(r), seeded);
+  const ProcessResult refused = run({"events", "--batch", "0"});
+  EXPECT_EQ(refused.exit_code, 2) << show(refused);
+  EXPECT_THAT(refused.err, HasSubstr("--batch must be 1 to 100000 events"));
+}
+
 TEST_F(CliEventsTest, CsvAndTableUseTheCommonFormats) {
   change_outcomes("lead_1");
   const ProcessResult csv = run({"events", "--format", "csv"});

@@ -78,6 +78,7 @@ struct EventsArgs {
   std::optional<std::string> position_file;  ///< --position-file; nullopt: none.
   std::optional<std::string> since;          ///< --since DATE: when no stored position.
   int interval_seconds = 10;                 ///< --interval: seconds between passes, 1..86400.
+  long batch = 10000;                        ///< --batch: most events a pass delivers, 1..100000.
   std::string lead_id;                       ///< --lead; empty: every lead.
   std::string user_id;                       ///< --user; empty: every user.
   std::optional<std::string> format;

@@ -63,6 +63,9 @@ ExitCode run_events(const GlobalOptions& global, const EventsArgs& args) {
   if (args.interval_seconds < 1 || args.interval_seconds > 86400) {
     throw CliError(ExitCode::usage, "--interval must be 1 to 86400 seconds");
   }
+  if (args.batch < 1 || args.batch > 100000) {
+    throw CliError(ExitCode::usage, "--batch must be 1 to 100000 events");
+  }
   closeio::EventPosition position = start_position(args);
   // Before the session starts its I/O thread, so that every thread leaves the signals to it.
   std::optional<StopSignals> signals;
@@ -72,6 +75,7 @@ ExitCode run_events(const GlobalOptions& global, const EventsArgs& args) {
   if (signals) call.cancellation = signals->token();
   closeio::FollowOptions options;
   options.interval = std::chrono::seconds(args.interval_seconds);
+  options.max_batch = static_cast<std::size_t>(args.batch);
   closeio::EventFollower follower(session, closeio::EventsClient(session).with_call_options(call),
                                   outcome_event_filters(args.lead_id, args.user_id), position,
                                   options);
@@ -80,8 +84,9 @@ ExitCode run_events(const GlobalOptions& global, const EventsArgs& args) {
   const auto save = [&] {
     if (args.position_file) write_position_file(*args.position_file, follower.position());
   };
-  // Once: passes until one delivers nothing more (a long log comes in batches).
-  // --follow: a pass, the interval, and again, until SIGINT or SIGTERM.
+  // Once: passes until the follower has caught up (a long log comes in batches, and a batch of
+  // a catch-up may be short of max_batch: behind() says whether more are waiting).
+  // --follow: the same, then the interval, and again, until SIGINT or SIGTERM.
   while (true) {
     std::vector<closeio::Event> batch;
     try {
@@ -92,10 +97,8 @@ ExitCode run_events(const GlobalOptions& global, const EventsArgs& args) {
     }
     printer.print(batch);
     save();
-    if (!args.follow) {
-      if (batch.size() < options.max_batch) break;
-      continue;
-    }
+    if (follower.behind()) continue;
+    if (!args.follow) break;
     if (!signals->token().sleep_for(options.interval)) break;
   }
   save();

@@ -275,6 +275,11 @@ int run(int argc, char** argv) {
       ->add_option("--interval", events_args.interval_seconds,
                    "Seconds between passes with --follow, 1 to 86400; default 10")
       ->type_name("SECONDS");
+  events
+      ->add_option("--batch", events_args.batch,
+                   "Most events one pass reads before printing them, 1 to 100000; default "
+                   "10000 (a long backlog comes in passes of this size)")
+      ->type_name("N");
   events->add_option("--lead", events_args.lead_id, "Only this lead's activities (lead_...)")
       ->type_name("ID");
   events->add_option("--user", events_args.user_id, "Only this user's changes (user_...)")
