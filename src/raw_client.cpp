@@ -54,6 +54,13 @@ void require_raw_list_arguments(const QueryParams& query, const ListOptions& opt
   }
 }
 
+// The GET of one raw list page, checked as list_page() checks it (paging not yet added).
+RawRequest checked_raw_list_request(std::string_view path, const QueryParams& query,
+                                    const ListOptions& options) {
+  require_raw_list_arguments(query, options);
+  return checked_raw_request("GET", path, query, std::nullopt);
+}
+
 }  // namespace
 
 QueryParams& QueryParams::set(std::string name, std::string value) {
@@ -134,8 +141,7 @@ RawResponse RawClient::remove(std::string_view path, const QueryParams& query) c
 
 Page<std::string> RawClient::list_page(std::string_view path, const QueryParams& query,
                                        const ListOptions& options) const {
-  require_raw_list_arguments(query, options);
-  const RawRequest checked = checked_raw_request("GET", path, query, std::nullopt);
+  const RawRequest checked = checked_raw_list_request(path, query, options);
   return connection_->list_page(checked.path, checked.query, options, call_);
 }
 
@@ -212,6 +218,24 @@ std::future<RawResponse> RawClient::remove_async(std::string_view path,
 void RawClient::remove_async(std::string_view path, const QueryParams& query,
                              std::function<void(AsyncResult<RawResponse>)> done) const {
   request_async("DELETE", path, query, std::nullopt, std::move(done));
+}
+
+std::future<Page<std::string>> RawClient::list_page_async(std::string_view path,
+                                                          const QueryParams& query,
+                                                          const ListOptions& options) const {
+  const RawRequest checked = checked_raw_list_request(path, query, options);
+  return internal::future_from<Page<std::string>>(
+      [&](std::function<void(AsyncResult<Page<std::string>>)> done) {
+        connection_->list_page_async(checked.path, checked.query, options, call_, std::move(done));
+      });
+}
+
+void RawClient::list_page_async(std::string_view path, const QueryParams& query,
+                                const ListOptions& options,
+                                std::function<void(AsyncResult<Page<std::string>>)> done) const {
+  const RawRequest checked = checked_raw_list_request(path, query, options);
+  connection_->list_page_async(checked.path, checked.query, options, call_,
+                               internal::guard_callback(std::move(done)));
 }
 
 std::optional<RateLimitInfo> RawClient::rate_limit() const { return connection_->rate_limit(); }

@@ -153,6 +153,21 @@ class CLOSEIO_EXPORT RawClient {
   void remove_async(std::string_view path, const QueryParams& query,
                     std::function<void(AsyncResult<RawResponse>)> done) const;
 
+  /// The asynchronous list_page(): returns at once with a future of what list_page() returns or
+  /// throws (CancelledError when the call is cancelled or the session closes first).
+  /// @throws std::invalid_argument at once, for the arguments list_page() refuses; nothing is sent.
+  std::future<Page<std::string>> list_page_async(std::string_view path,
+                                                 const QueryParams& query = {},
+                                                 const ListOptions& options = {}) const;
+  /// list_page_async() with a completion callback for event loops: `done` runs exactly once, on
+  /// the session's I/O thread (see docs/guides/async.md). It must not block; it may start other
+  /// asynchronous calls; a blocking call made from it throws std::logic_error. Exceptions it
+  /// throws are dropped.
+  /// @throws std::invalid_argument at once, for the arguments list_page() refuses; nothing is sent
+  ///         and `done` is not called.
+  void list_page_async(std::string_view path, const QueryParams& query, const ListOptions& options,
+                       std::function<void(AsyncResult<Page<std::string>>)> done) const;
+
   /// The rate-limit figures of the latest response that carried them, if any.
   std::optional<RateLimitInfo> rate_limit() const;
 

@@ -40,6 +40,13 @@ class CLOSEIO_EXPORT RawConnection {
   /// `query`). Each item is its JSON text exactly as received.
   virtual Page<std::string> list_page(const std::string& path, const QueryParams& query,
                                       const ListOptions& options, const CallOptions& call);
+  /// The asynchronous list_page(): returns at once; `done` receives the value or the exception
+  /// list_page() would throw, exactly once. The HTTP connection runs it on the session's I/O thread
+  /// (`done` runs there). The default body calls list_page() on the calling thread and `done`
+  /// before returning, so subclasses and mocks written against list_page() alone keep working.
+  virtual void list_page_async(const std::string& path, const QueryParams& query,
+                               const ListOptions& options, const CallOptions& call,
+                               std::function<void(AsyncResult<Page<std::string>>)> done);
   /// The rate-limit state of the latest response that reported one, if any.
   virtual std::optional<RateLimitInfo> rate_limit() const;
 };

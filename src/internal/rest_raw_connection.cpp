@@ -19,6 +19,17 @@ RawResponse raw_response_of(RestAnswer&& answer) {
   return out;
 }
 
+// The GET of one page of a raw list: the query with `_limit` and `_skip` from `options` added.
+RestRequest list_request_of(const std::string& path, const QueryParams& query,
+                            const ListOptions& options) {
+  RawRequest request{"GET", path, query, std::nullopt};
+  request.query.add("_limit", std::to_string(options.limit));
+  request.query.add("_skip", std::to_string(options.skip));
+  return rest_request_of(request);
+}
+
+Page<std::string> decode_raw_page(const std::string& body) { return split_raw_page(body); }
+
 }  // namespace
 
 RestRequest rest_request_of(const RawRequest& request) {
@@ -52,11 +63,14 @@ void RestRawConnection::request_async(const RawRequest& request, const CallOptio
 Page<std::string> RestRawConnection::list_page(const std::string& path, const QueryParams& query,
                                                const ListOptions& options,
                                                const CallOptions& call) {
-  RawRequest request{"GET", path, query, std::nullopt};
-  request.query.add("_limit", std::to_string(options.limit));
-  request.query.add("_skip", std::to_string(options.skip));
-  return caller_->send_and_decode(rest_request_of(request), call,
-                                  [](const std::string& body) { return split_raw_page(body); });
+  return caller_->send_and_decode(list_request_of(path, query, options), call, decode_raw_page);
+}
+
+void RestRawConnection::list_page_async(const std::string& path, const QueryParams& query,
+                                        const ListOptions& options, const CallOptions& call,
+                                        std::function<void(AsyncResult<Page<std::string>>)> done) {
+  caller_->send_and_decode_async<Page<std::string>>(list_request_of(path, query, options), call,
+                                                    decode_raw_page, std::move(done));
 }
 
 std::optional<RateLimitInfo> RestRawConnection::rate_limit() const { return caller_->rate_limit(); }
@@ -81,6 +95,12 @@ Page<std::string> RawConnection::list_page(const std::string& /*unused*/,
                                            const ListOptions& /*unused*/,
                                            const CallOptions& /*unused*/) {
   throw_unimplemented("RawConnection", "list_page()");
+}
+void RawConnection::list_page_async(const std::string& path, const QueryParams& query,
+                                    const ListOptions& options, const CallOptions& call,
+                                    std::function<void(AsyncResult<Page<std::string>>)> done) {
+  internal::complete_now<Page<std::string>>(
+      std::move(done), [&] { return this->list_page(path, query, options, call); });
 }
 std::optional<RateLimitInfo> RawConnection::rate_limit() const { return std::nullopt; }
 

@@ -25,6 +25,9 @@ class RestRawConnection final : public RawConnection {
                      std::function<void(AsyncResult<RawResponse>)> done) override;
   Page<std::string> list_page(const std::string& path, const QueryParams& query,
                               const ListOptions& options, const CallOptions& call) override;
+  void list_page_async(const std::string& path, const QueryParams& query,
+                       const ListOptions& options, const CallOptions& call,
+                       std::function<void(AsyncResult<Page<std::string>>)> done) override;
   std::optional<RateLimitInfo> rate_limit() const override;
 
  private:

@@ -34,17 +34,18 @@ namespace closeio::mocks {
 /// @endcode
 ///
 /// @par Asynchronous members
-/// request_async() is mocked too: an expectation on it completes the call by running its last
-/// argument, `done`. Unless told otherwise it does what RawConnection's default body does: it
-/// calls request() (so its expectations apply) on the calling thread and runs `done` before
-/// returning (`ON_CALL` in the constructor, with `EXPECT_CALL(...).Times(AnyNumber())`).
+/// request_async() and list_page_async() are mocked too: an expectation on one completes the
+/// call by running its last argument, `done`. Unless told otherwise each does what
+/// RawConnection's default body does: it calls request() or list_page() (so their expectations
+/// apply) on the calling thread and runs `done` before returning (`ON_CALL` in the constructor,
+/// with `EXPECT_CALL(...).Times(AnyNumber())`).
 ///
 /// @par Thread safety
 /// As gmock mocks are: expectations must be set before the calls they match are made.
 class MockRawConnection : public RawConnection {
  public:
-  /// A mock whose request_async() serves its calls through request() (see above) until a test
-  /// sets expectations on it.
+  /// A mock whose request_async() and list_page_async() serve their calls through request() and
+  /// list_page() (see above) until a test sets expectations on them.
   MockRawConnection() {
     using ::testing::_;
     using ::testing::AnyNumber;
@@ -53,7 +54,14 @@ class MockRawConnection : public RawConnection {
                               std::function<void(AsyncResult<RawResponse>)> done) {
           RawConnection::request_async(request, call, std::move(done));
         });
+    ON_CALL(*this, list_page_async(_, _, _, _, _))
+        .WillByDefault([this](const std::string& path, const QueryParams& query,
+                              const ListOptions& options, const CallOptions& call,
+                              std::function<void(AsyncResult<Page<std::string>>)> done) {
+          RawConnection::list_page_async(path, query, options, call, std::move(done));
+        });
     EXPECT_CALL(*this, request_async(_, _, _)).Times(AnyNumber());
+    EXPECT_CALL(*this, list_page_async(_, _, _, _, _)).Times(AnyNumber());
   }
 
   /// Mocks RawConnection::request().
@@ -68,6 +76,11 @@ class MockRawConnection : public RawConnection {
   MOCK_METHOD(Page<std::string>, list_page,
               (const std::string& path, const QueryParams& query, const ListOptions& options,
                const CallOptions& call),
+              (override));
+  /// Mocks RawConnection::list_page_async(); `done` is argument 4.
+  MOCK_METHOD(void, list_page_async,
+              (const std::string& path, const QueryParams& query, const ListOptions& options,
+               const CallOptions& call, std::function<void(AsyncResult<Page<std::string>>)> done),
               (override));
   /// Mocks RawConnection::rate_limit(). Unless told otherwise it returns std::nullopt.
   MOCK_METHOD(std::optional<RateLimitInfo>, rate_limit, (), (const, override));
