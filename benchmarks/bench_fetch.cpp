@@ -37,33 +37,14 @@
 
 namespace {
 
-using closeio::bench::EmulatorProcess;
 using closeio::bench::RawCurlClient;
 
 using closeio::bench::client_options;
 using closeio::bench::thread_cpu_seconds;
 
-// The emulator process, started on first use (from Setup(), i.e. the main thread) and stopped
-// at exit; plus the id of an outcome to fetch.
-struct Emulator {
-  std::unique_ptr<EmulatorProcess> process;
-  std::string outcome_id;
-};
-
-Emulator& emulator() {
-  static Emulator instance;
-  return instance;
-}
-
-void start_emulator(const benchmark::State&) {
-  Emulator& e = emulator();
-  if (e.process) return;
-  e.process = std::make_unique<EmulatorProcess>(std::vector<std::string>{"--seed", "100"});
-  closeio::ListOptions first;
-  first.limit = 1;
-  e.outcome_id =
-      closeio::OutcomesClient(client_options(e.process->base_url())).list_page(first).data.at(0).id;
-}
+using closeio::bench::seeded_emulator;
+using closeio::bench::SeededEmulator;
+using closeio::bench::start_seeded_emulator;
 
 std::string fetch_url(const std::string& base_url, const std::string& id) {
   return base_url + "outcome/" + id + "/";  // ids are [A-Za-z0-9_]: nothing to percent-encode
@@ -72,7 +53,7 @@ std::string fetch_url(const std::string& base_url, const std::string& id) {
 // ---- Benchmark 2: sequential fetches, SDK and raw libcurl ---------------------------------------
 
 void BM_FetchSdk(benchmark::State& state) {
-  const Emulator& e = emulator();
+  const SeededEmulator& e = seeded_emulator();
   closeio::OutcomesClient client(client_options(e.process->base_url()));
   client.fetch(e.outcome_id);  // connect outside the timed loop, like the baseline
   for (auto _ : state) {
@@ -83,7 +64,7 @@ void BM_FetchSdk(benchmark::State& state) {
 }
 
 void BM_FetchLibcurl(benchmark::State& state) {
-  const Emulator& e = emulator();
+  const SeededEmulator& e = seeded_emulator();
   RawCurlClient curl(fetch_url(e.process->base_url(), e.outcome_id));
   if (curl.get() != 200) state.SkipWithError("the baseline request did not answer 200");
   for (auto _ : state) {
@@ -92,16 +73,19 @@ void BM_FetchLibcurl(benchmark::State& state) {
   state.SetItemsProcessed(state.iterations());
 }
 
-BENCHMARK(BM_FetchSdk)->Name("BM_Fetch/sdk")->Setup(start_emulator)->Unit(benchmark::kMicrosecond);
+BENCHMARK(BM_FetchSdk)
+    ->Name("BM_Fetch/sdk")
+    ->Setup(start_seeded_emulator)
+    ->Unit(benchmark::kMicrosecond);
 BENCHMARK(BM_FetchLibcurl)
     ->Name("BM_Fetch/libcurl")
-    ->Setup(start_emulator)
+    ->Setup(start_seeded_emulator)
     ->Unit(benchmark::kMicrosecond);
 
 // ---- Benchmark 2, interleaved: both clients in one loop, each call timed on its own -----------
 
 void BM_FetchInterleaved(benchmark::State& state) {
-  const Emulator& e = emulator();
+  const SeededEmulator& e = seeded_emulator();
   closeio::OutcomesClient client(client_options(e.process->base_url()));
   RawCurlClient curl(fetch_url(e.process->base_url(), e.outcome_id));
   client.fetch(e.outcome_id);
@@ -133,7 +117,7 @@ void BM_FetchInterleaved(benchmark::State& state) {
   state.counters["libcurl_cpu"] = benchmark::Counter(raw, benchmark::Counter::kAvgIterations);
   state.counters["ratio"] = raw > 0 ? sdk / raw : 0;
 }
-BENCHMARK(BM_FetchInterleaved)->Setup(start_emulator)->Unit(benchmark::kMicrosecond);
+BENCHMARK(BM_FetchInterleaved)->Setup(start_seeded_emulator)->Unit(benchmark::kMicrosecond);
 
 // ---- Benchmark 2, in-process emulator: connection count ----------------------------------------
 
@@ -231,7 +215,7 @@ closeio::OutcomeCreate benchmark_create() {
 std::string create_url(const std::string& base_url) { return base_url + "outcome/"; }
 
 void BM_CreateSdk(benchmark::State& state) {
-  const Emulator& e = emulator();
+  const SeededEmulator& e = seeded_emulator();
   closeio::OutcomesClient client(client_options(e.process->base_url()));
   const closeio::OutcomeCreate create = benchmark_create();
   client.create(create);  // connect outside the timed loop, like the baseline
@@ -242,7 +226,7 @@ void BM_CreateSdk(benchmark::State& state) {
 }
 
 void BM_CreateLibcurl(benchmark::State& state) {
-  const Emulator& e = emulator();
+  const SeededEmulator& e = seeded_emulator();
   RawCurlClient curl(create_url(e.process->base_url()));
   const std::string body = kCreateBody;
   if (curl.post(body) != 201) state.SkipWithError("the baseline create did not answer 201");
@@ -254,15 +238,15 @@ void BM_CreateLibcurl(benchmark::State& state) {
 
 BENCHMARK(BM_CreateSdk)
     ->Name("BM_Create/sdk")
-    ->Setup(start_emulator)
+    ->Setup(start_seeded_emulator)
     ->Unit(benchmark::kMicrosecond);
 BENCHMARK(BM_CreateLibcurl)
     ->Name("BM_Create/libcurl")
-    ->Setup(start_emulator)
+    ->Setup(start_seeded_emulator)
     ->Unit(benchmark::kMicrosecond);
 
 void BM_CreateInterleaved(benchmark::State& state) {
-  const Emulator& e = emulator();
+  const SeededEmulator& e = seeded_emulator();
   closeio::OutcomesClient client(client_options(e.process->base_url()));
   RawCurlClient curl(create_url(e.process->base_url()));
   const closeio::OutcomeCreate create = benchmark_create();
@@ -295,7 +279,7 @@ void BM_CreateInterleaved(benchmark::State& state) {
   state.counters["libcurl_cpu"] = benchmark::Counter(raw, benchmark::Counter::kAvgIterations);
   state.counters["ratio"] = raw > 0 ? sdk / raw : 0;
 }
-BENCHMARK(BM_CreateInterleaved)->Setup(start_emulator)->Unit(benchmark::kMicrosecond);
+BENCHMARK(BM_CreateInterleaved)->Setup(start_seeded_emulator)->Unit(benchmark::kMicrosecond);
 
 // The two clients must send the same create, or the comparison means nothing: checked once.
 std::optional<std::string> creates_differ() {
@@ -340,15 +324,15 @@ BENCHMARK(BM_CreateInProcessSdk)->Name("BM_CreateInProcess/sdk")->Unit(benchmark
 std::unique_ptr<closeio::OutcomesClient> shared_client;
 
 void start_shared_client(const benchmark::State& state) {
-  start_emulator(state);
-  shared_client =
-      std::make_unique<closeio::OutcomesClient>(client_options(emulator().process->base_url()));
+  start_seeded_emulator(state);
+  shared_client = std::make_unique<closeio::OutcomesClient>(
+      client_options(seeded_emulator().process->base_url()));
 }
 
 void stop_shared_client(const benchmark::State&) { shared_client.reset(); }
 
 void BM_FetchThreads(benchmark::State& state) {
-  const std::string& id = emulator().outcome_id;
+  const std::string& id = seeded_emulator().outcome_id;
   for (auto _ : state) {
     benchmark::DoNotOptimize(shared_client->fetch(id));
   }

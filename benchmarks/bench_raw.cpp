@@ -21,37 +21,15 @@
 
 namespace {
 
-using closeio::bench::EmulatorProcess;
-
 using closeio::bench::client_options;
 using closeio::bench::thread_cpu_seconds;
 
-// The emulator process, started on first use from Setup() (the main thread), and the outcome
-// both clients fetch.
-struct Emulator {
-  std::unique_ptr<EmulatorProcess> process;
-  std::string outcome_id;
-  std::string raw_path;
-};
-
-Emulator& emulator() {
-  static Emulator instance;
-  return instance;
-}
-
-void start_emulator(const benchmark::State&) {
-  Emulator& e = emulator();
-  if (e.process) return;
-  e.process = std::make_unique<EmulatorProcess>(std::vector<std::string>{"--seed", "100"});
-  closeio::ListOptions first;
-  first.limit = 1;
-  e.outcome_id =
-      closeio::OutcomesClient(client_options(e.process->base_url())).list_page(first).data.at(0).id;
-  e.raw_path = closeio::RawClient::path("outcome", e.outcome_id);
-}
+using closeio::bench::seeded_emulator;
+using closeio::bench::SeededEmulator;
+using closeio::bench::start_seeded_emulator;
 
 void BM_TypedFetch(benchmark::State& state) {
-  const Emulator& e = emulator();
+  const SeededEmulator& e = seeded_emulator();
   const closeio::OutcomesClient client(client_options(e.process->base_url()));
   client.fetch(e.outcome_id);  // connect outside the timed loop
   for (auto _ : state) {
@@ -62,13 +40,14 @@ void BM_TypedFetch(benchmark::State& state) {
 }
 
 void BM_RawFetch(benchmark::State& state) {
-  const Emulator& e = emulator();
+  const SeededEmulator& e = seeded_emulator();
+  const std::string raw_path = closeio::RawClient::path("outcome", e.outcome_id);
   const closeio::RawClient client(client_options(e.process->base_url()));
-  if (client.get(e.raw_path).body.find(e.outcome_id) == std::string::npos) {
+  if (client.get(raw_path).body.find(e.outcome_id) == std::string::npos) {
     state.SkipWithError("the raw fetch did not return the outcome");
   }
   for (auto _ : state) {
-    closeio::RawResponse response = client.get(e.raw_path);
+    closeio::RawResponse response = client.get(raw_path);
     benchmark::DoNotOptimize(response);
   }
   state.SetItemsProcessed(state.iterations());
@@ -76,15 +55,16 @@ void BM_RawFetch(benchmark::State& state) {
 
 BENCHMARK(BM_TypedFetch)
     ->Name("BM_RawFetch/typed")
-    ->Setup(start_emulator)
+    ->Setup(start_seeded_emulator)
     ->Unit(benchmark::kMicrosecond);
 BENCHMARK(BM_RawFetch)
     ->Name("BM_RawFetch/raw")
-    ->Setup(start_emulator)
+    ->Setup(start_seeded_emulator)
     ->Unit(benchmark::kMicrosecond);
 
 void BM_RawFetchInterleaved(benchmark::State& state) {
-  const Emulator& e = emulator();
+  const SeededEmulator& e = seeded_emulator();
+  const std::string raw_path = closeio::RawClient::path("outcome", e.outcome_id);
   // One session: both clients use the same connection and pacing, as in a program.
   const closeio::Session session(client_options(e.process->base_url()));
   const closeio::OutcomesClient typed(session);
@@ -98,11 +78,11 @@ void BM_RawFetchInterleaved(benchmark::State& state) {
     if (typed_first) {
       benchmark::DoNotOptimize(typed.fetch(e.outcome_id));
     } else {
-      benchmark::DoNotOptimize(raw.get(e.raw_path));
+      benchmark::DoNotOptimize(raw.get(raw_path));
     }
     const double t1 = thread_cpu_seconds();
     if (typed_first) {
-      benchmark::DoNotOptimize(raw.get(e.raw_path));
+      benchmark::DoNotOptimize(raw.get(raw_path));
     } else {
       benchmark::DoNotOptimize(typed.fetch(e.outcome_id));
     }
@@ -116,7 +96,7 @@ void BM_RawFetchInterleaved(benchmark::State& state) {
   state.counters["raw_cpu"] = benchmark::Counter(raw_cpu, benchmark::Counter::kAvgIterations);
   state.counters["ratio"] = typed_cpu > 0 ? raw_cpu / typed_cpu : 0;
 }
-BENCHMARK(BM_RawFetchInterleaved)->Setup(start_emulator)->Unit(benchmark::kMicrosecond);
+BENCHMARK(BM_RawFetchInterleaved)->Setup(start_seeded_emulator)->Unit(benchmark::kMicrosecond);
 
 }  // namespace
 
