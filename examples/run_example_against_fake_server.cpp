@@ -184,18 +184,15 @@ struct Finished {
   std::string out, err;
 };
 
-// Runs `command` with `env`, capturing its stdout and stderr in temporary files.
-Finished run(const std::vector<std::string>& command, const std::vector<std::string>& env) {
-  struct FileCloser {
-    void operator()(std::FILE* f) const { std::fclose(f); }
-  };
-  const std::unique_ptr<std::FILE, FileCloser> out(std::tmpfile()), err(std::tmpfile());
-  if (!out || !err) throw std::runtime_error(std::string("tmpfile: ") + std::strerror(errno));
-
+// Starts `command` with environment `env`, its stdout on `out_fd` and its stderr on `err_fd`,
+// with `close_fd` (when not -1) closed in the child. Throws std::runtime_error when it cannot.
+pid_t spawn(const std::vector<std::string>& command, const std::vector<std::string>& env,
+            int out_fd, int err_fd, int close_fd = -1) {
   posix_spawn_file_actions_t actions;
   posix_spawn_file_actions_init(&actions);
-  posix_spawn_file_actions_adddup2(&actions, fileno(out.get()), STDOUT_FILENO);
-  posix_spawn_file_actions_adddup2(&actions, fileno(err.get()), STDERR_FILENO);
+  posix_spawn_file_actions_adddup2(&actions, out_fd, STDOUT_FILENO);
+  posix_spawn_file_actions_adddup2(&actions, err_fd, STDERR_FILENO);
+  if (close_fd != -1) posix_spawn_file_actions_addclose(&actions, close_fd);
   std::vector<char*> argv, envp;
   for (const std::string& arg : command) argv.push_back(const_cast<char*>(arg.c_str()));
   for (const std::string& variable : env) envp.push_back(const_cast<char*>(variable.c_str()));
@@ -205,6 +202,18 @@ Finished run(const std::vector<std::string>& command, const std::vector<std::str
   const int rc = posix_spawn(&pid, argv[0], &actions, nullptr, argv.data(), envp.data());
   posix_spawn_file_actions_destroy(&actions);
   if (rc != 0) throw std::runtime_error("cannot run " + command[0] + ": " + std::strerror(rc));
+  return pid;
+}
+
+// Runs `command` with `env`, capturing its stdout and stderr in temporary files.
+Finished run(const std::vector<std::string>& command, const std::vector<std::string>& env) {
+  struct FileCloser {
+    void operator()(std::FILE* f) const { std::fclose(f); }
+  };
+  const std::unique_ptr<std::FILE, FileCloser> out(std::tmpfile()), err(std::tmpfile());
+  if (!out || !err) throw std::runtime_error(std::string("tmpfile: ") + std::strerror(errno));
+
+  const pid_t pid = spawn(command, env, fileno(out.get()), fileno(err.get()));
 
   int wait_status = 0;
   while (waitpid(pid, &wait_status, 0) < 0) {
@@ -224,28 +233,22 @@ class Receiver {
   Receiver(const Launch& launch, const std::vector<std::string>& env) {
     int out[2];
     if (pipe(out) != 0) throw std::runtime_error(std::string("pipe: ") + std::strerror(errno));
-    posix_spawn_file_actions_t actions;
-    posix_spawn_file_actions_init(&actions);
-    posix_spawn_file_actions_adddup2(&actions, out[1], STDOUT_FILENO);
-    posix_spawn_file_actions_adddup2(&actions, out[1], STDERR_FILENO);
-    posix_spawn_file_actions_addclose(&actions, out[0]);
-    const std::string deliveries = std::to_string(launch.deliveries);
-    std::vector<std::string> command = {
-        launch.webhook_receiver, "--port",           "0",       "--subscribe",
-        launch.subscribe,        "--max-deliveries", deliveries};
-    std::vector<char*> argv, envp;
-    for (const std::string& arg : command) argv.push_back(const_cast<char*>(arg.c_str()));
-    for (const std::string& variable : env) envp.push_back(const_cast<char*>(variable.c_str()));
-    argv.push_back(nullptr);
-    envp.push_back(nullptr);
-    const int rc = posix_spawn(&pid_, argv[0], &actions, nullptr, argv.data(), envp.data());
-    posix_spawn_file_actions_destroy(&actions);
+    const std::vector<std::string> command = {launch.webhook_receiver,
+                                              "--port",
+                                              "0",
+                                              "--subscribe",
+                                              launch.subscribe,
+                                              "--max-deliveries",
+                                              std::to_string(launch.deliveries)};
+    try {
+      pid_ = spawn(command, env, out[1], out[1], out[0]);
+    } catch (...) {
+      close(out[0]);
+      close(out[1]);
+      throw;
+    }
     close(out[1]);
     fd_ = out[0];
-    if (rc != 0) {
-      close(fd_);
-      throw std::runtime_error("cannot run " + command[0] + ": " + std::strerror(rc));
-    }
   }
   Receiver(const Receiver&) = delete;
   Receiver& operator=(const Receiver&) = delete;
