@@ -85,19 +85,26 @@ class RestCaller : public std::enable_shared_from_this<RestCaller> {
                [decode = std::move(decode), done = std::move(done),
                 shown = std::move(shown)](AsyncResult<RestAnswer> answer) mutable {
                  if (!answer.has_value()) return done(AsyncResult<T>(answer.error()));
+                 // `done` runs outside the catch blocks, as AsyncCall::finish() does: the caller
+                 // may read the error the moment it has it, so no exception object of this
+                 // thread may still be alive then (its release is invisible to TSan).
+                 std::exception_ptr failure;
+                 std::optional<AsyncResult<T>> decoded;
                  try {
                    if constexpr (std::is_void_v<T>) {
                      decode(answer.value().body);
-                     done(AsyncResult<T>());
+                     decoded.emplace();
                    } else {
-                     done(AsyncResult<T>(decode(answer.value().body)));
+                     decoded.emplace(decode(answer.value().body));
                    }
                  } catch (const DecodeError& e) {
-                   done(AsyncResult<T>(std::make_exception_ptr(DecodeError(
-                       "closeio: " + shown + ": " + e.what(), answer.value().attempts))));
+                   failure = std::make_exception_ptr(
+                       DecodeError("closeio: " + shown + ": " + e.what(), answer.value().attempts));
                  } catch (...) {
-                   done(AsyncResult<T>(std::current_exception()));
+                   failure = std::current_exception();
                  }
+                 if (failure) return done(AsyncResult<T>(std::move(failure)));
+                 done(std::move(*decoded));
                });
   }
 
